@@ -1,0 +1,69 @@
+// Who asserts a claim: "X said", "X told Y", "according to X", "X, citing Y", "Y cited by X",
+// "an X report that", a pronoun that continues the previous sentence's source, or the
+// document's outlet when nobody is named. An outlet that relays another source is `via`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nkclaims/gazetteer.hpp"
+#include "nkclaims/tokens.hpp"
+
+namespace nkclaims {
+
+struct Attribution {
+    std::string source;
+    std::string via;
+    std::string why;  // for --explain: the words that named the source
+};
+
+// The sources named in one sentence and the verbs that make them speak.
+class SentenceAttribution {
+public:
+    // `carried` is the source of the latest attributed sentence before this one (for "they say").
+    SentenceAttribution(const Gazetteer& g, const std::vector<Token>& t, std::size_t begin, std::size_t end,
+                        std::optional<Attribution> carried);
+
+    // Who asserts what stands at token `at`. `stance` lets a country be the subject without a
+    // speech verb ("Russia and North Korea have dismissed the reports").
+    std::optional<Attribution> at(std::size_t at, bool stance) const;
+    // The attribution this sentence hands on to the next one, if it names anyone.
+    std::optional<Attribution> last() const;
+    // True when token `i` is part of a source's name (so it is not read as a place).
+    bool names_source(std::size_t i) const;
+    // Tokens of the attribution verbs (a date next to one is when the claim was made).
+    const std::vector<std::size_t>& verbs() const { return verb_tokens_; }
+
+private:
+    struct Mention {
+        std::size_t first, last;
+        const SourceEntry* entry;
+    };
+    struct Anchor {
+        std::size_t verb;  // token of the verb
+        Attribution who;
+    };
+
+    void find_mentions();
+    void find_anchors();
+    std::optional<Attribution> subject_before(std::size_t verb, std::size_t window) const;
+    std::optional<Mention> mention_after(std::size_t from, std::size_t window) const;
+    std::optional<Attribution> resolve_pronoun(std::size_t at, bool person) const;
+    bool hard_boundary_between(std::size_t a, std::size_t b) const;
+    bool is_outlet(const std::string& id) const;
+    static Attribution of(const Mention& m, const std::string& why);
+
+    const Gazetteer& g_;
+    const std::vector<Token>& t_;
+    std::size_t begin_, end_;
+    std::optional<Attribution> carried_;
+    std::vector<Mention> mentions_;
+    std::vector<Anchor> anchors_;
+    std::vector<std::size_t> verb_tokens_;
+};
+
+// Clause boundaries that a cue, a date or a source never crosses: ";", "if", "but", ...
+bool is_hard_boundary(const Token& t);
+
+}  // namespace nkclaims

@@ -1,0 +1,70 @@
+// The central type of nkclaims: a Claim is one figure or stance, attributed, placed and dated,
+// pointing back at its exact bytes in its source file. Every stage after the extractor (store,
+// conflicts, reports) reads and writes Claims; its JSON form is the contract of CONTRACT.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "nkclaims/dates.hpp"
+#include "nkclaims/numbers.hpp"
+#include "nkclaims/tokens.hpp"
+
+namespace nkclaims {
+
+enum class ClaimKind { Figure, Stance };
+
+// What is counted (CONTRACT.md). `personnel` is a mixed group, never the sum of its parts.
+enum class Metric { Troops, Engineers, Workers, Personnel, Casualties, Missiles, Shells, Strikes, Equipment };
+
+// What happened to what is counted.
+enum class Phase { Deployed, Planned, Total, Supplied, Destroyed };
+
+enum class Stance { Denies, Unconfirmed, Confirms };
+
+std::string_view to_string(ClaimKind k);
+std::string_view to_string(Metric m);
+std::string_view to_string(Phase p);
+std::string_view to_string(Stance s);
+std::optional<Metric> parse_metric(std::string_view s);
+std::optional<Phase> parse_phase(std::string_view s);
+std::optional<Stance> parse_stance(std::string_view s);
+std::optional<ClaimKind> parse_kind(std::string_view s);
+
+struct Claim {
+    ClaimKind kind = ClaimKind::Figure;
+    std::string doc;  // the document's file name, as CONTRACT.md has it
+    Span span;        // the number's own words (figure) or the stance's words
+    std::string as_written;
+
+    // Figures only.
+    Value value;
+    bool approx = false;
+    bool increment = false;  // "another 2,000", "an additional 500": adds to what came before
+    std::optional<Metric> metric;
+    std::optional<Phase> phase;
+    std::string actor;  // canonical id: north_korea, russia, ukraine
+
+    // Stances only.
+    std::optional<Stance> stance;
+
+    std::string source;  // canonical id of who asserts it
+    std::string via;     // the outlet that relays the source, or ""
+    std::string location;  // canonical place id, or ""
+    std::optional<DateRange> date;        // when the source made the claim (none if the text never says)
+    std::optional<DateRange> event_date;  // when the counted thing happened, if said
+    std::string quote;                    // the sentence, with line breaks folded to spaces
+    Span quote_span;
+    std::string rule;     // which rule produced it, for --explain and the store
+    std::string explain;  // why each field got its value (extract --explain)
+};
+
+// The claim as CONTRACT.md prints it (one JSON object).
+nlohmann::json to_json(const Claim& c);
+// The inverse, for `nkclaims import`; throws nlohmann::json::exception on a malformed object.
+Claim claim_from_json(const nlohmann::json& j);
+
+}  // namespace nkclaims

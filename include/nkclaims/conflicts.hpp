@@ -1,0 +1,61 @@
+// Conflicts: claims about the same thing (actor, metric, phase, compatible place) made at about
+// the same time whose values cannot both be true, and denials of what another source asserts.
+// Also what is not a conflict and still worth showing: corroboration and revision.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "nkclaims/claim.hpp"
+#include "nkclaims/gazetteer.hpp"
+
+namespace nkclaims {
+
+struct ConflictOptions {
+    int window_days = 14;    // "about the same time": dates at most this many days apart
+    double tolerance = 0.10;  // a hedged figure ("about 10,000") stands for ±10%
+};
+
+enum class ConflictKind {
+    Disagreement,  // two values that cannot both be true at the same time
+    LowerLater,    // a cumulative figure that shrank, from another source
+    Denial,        // a source denies or cannot confirm what another asserts
+};
+std::string_view to_string(ConflictKind k);
+
+struct Conflict {
+    ConflictKind kind;
+    Claim a;  // the earlier (or the figure, for a denial)
+    Claim b;
+    double severity;  // relative gap between the values; 1 for a denial
+    int gap_days;
+    std::string reason;
+};
+
+// The same figure from several sources or documents.
+struct Corroboration {
+    std::vector<Claim> claims;
+};
+
+// One source's figure for one thing, changing over time.
+struct Revision {
+    std::string source;
+    std::vector<Claim> claims;  // by date
+};
+
+struct ConflictReport {
+    std::vector<Conflict> conflicts;  // most serious first; deterministic order
+    std::vector<Corroboration> corroborations;
+    std::vector<Revision> revisions;
+    std::vector<std::string> explanations;  // with `explain`: why pairs were or were not compared
+};
+
+// Examines every pair that could disagree. Cost grows as n log n: claims are bucketed by what
+// they count and swept in date order within the window.
+ConflictReport find_conflicts(const std::vector<Claim>& claims, const Gazetteer& g, const ConflictOptions& opt,
+                              bool explain = false);
+
+// What two claims count, as a label: "north_korea troops planned".
+std::string topic_of(const Claim& c);
+
+}  // namespace nkclaims

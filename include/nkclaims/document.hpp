@@ -1,0 +1,71 @@
+// The document reader: a transcript or article as captured (headers, ads, site furniture,
+// lines broken mid-sentence, subtitles) becomes metadata and sentences whose byte offsets point
+// into the original file.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nkclaims/dates.hpp"
+#include "nkclaims/gazetteer.hpp"
+#include "nkclaims/tokens.hpp"
+
+namespace nkclaims {
+
+enum class DocKind { Transcript, Article };
+std::string_view to_string(DocKind k);
+std::optional<DocKind> parse_doc_kind(std::string_view s);
+
+// What a document says about itself, or what a manifest or the command line says for it.
+struct DocumentMeta {
+    std::string title;
+    std::string outlet;  // canonical source id
+    std::optional<DocKind> kind;
+    std::optional<Day> published;
+    std::optional<Day> recorded;
+
+    // Fields set in `over` replace ours (the manifest wins over the parser).
+    void merge(const DocumentMeta& over);
+};
+
+struct Sentence {
+    Span span;               // bytes of the sentence in the original file
+    std::size_t tok_begin;   // its tokens [tok_begin, tok_end)
+    std::size_t tok_end;
+    bool boilerplate;        // an ad or site furniture: yields no claims
+    std::string speaker;     // "KIRBY" for a line labelled "KIRBY:", else ""
+};
+
+struct Document {
+    std::string path;   // as given on the command line
+    std::string name;   // the file name: claims' `doc`
+    std::string bytes;  // the original file, unchanged
+    TokenStream tokens;
+    std::vector<Sentence> sentences;
+    DocumentMeta meta;
+
+    // Relative dates resolve against this: the recording date of a transcript, else the
+    // publication date.
+    std::optional<Day> reference_date() const { return meta.recorded ? meta.recorded : meta.published; }
+    // The sentence's text with line breaks folded to spaces.
+    std::string sentence_text(const Sentence& s) const;
+};
+
+// Reads and parses a file. Throws InputError naming the file: missing, unreadable, empty,
+// binary (a NUL byte), UTF-16, or not UTF-8 (with the byte offset of the first bad byte).
+Document read_document(const std::filesystem::path& path, const Gazetteer& g);
+
+// Parses text already in memory; `name` is what errors and claims call it.
+Document parse_document(std::string path, std::string bytes, const Gazetteer& g);
+
+// Throws InputError unless `bytes` is non-empty, NUL-free, valid UTF-8 text.
+void check_text(const std::string& name, std::string_view bytes);
+
+// The text files under `path`: the file itself, or every *.txt, *.vtt and *.srt below a
+// folder, recursively, in sorted order. Throws InputError for a missing path or a folder with
+// none.
+std::vector<std::filesystem::path> list_inputs(const std::filesystem::path& path);
+
+}  // namespace nkclaims

@@ -1,0 +1,103 @@
+// The gazetteer: every name, alias, noun and cue phrase the extractor knows, read from the
+// tab-separated files under data/ and validated once, before any text is read. Rules in the
+// extractor are general; what they match lives here, where a user can read and extend it.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "nkclaims/claim.hpp"
+#include "nkclaims/tokens.hpp"
+
+namespace nkclaims {
+
+// A phrase table matched against tokens, longest phrase first, ignoring case. A phrase written
+// in capitals ("US", "NIS", "UN") matches only capitals, so that "us" is left alone; a phrase
+// marked with a leading '=' ("=Town") matches only as written.
+template <class T>
+class Lexicon {
+public:
+    struct Match {
+        std::size_t length;  // tokens covered
+        const T* value;
+    };
+
+    void add(std::string_view phrase, T value);
+    // The longest entry that starts at tokens[i] and ends before `end`.
+    std::optional<Match> match(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const;
+    bool empty() const { return by_first_.empty(); }
+
+private:
+    struct Entry {
+        std::vector<std::string> words;
+        std::vector<std::string> exact;  // the original words, when case matters
+        T value;
+    };
+    std::unordered_map<std::string, std::vector<Entry>> by_first_;
+};
+
+enum class SourceKind { Outlet, Organization, Person, Country, Group };
+
+struct SourceEntry {
+    std::string id;
+    SourceKind kind;
+};
+
+// What a noun counts. Person nouns ("people", "men", "civilians") count troops or casualties
+// only when the sentence says which (a deployment verb, a casualty verb); otherwise nothing.
+struct NounEntry {
+    std::optional<Metric> metric;
+    bool person = false;
+};
+
+// A phase cue: what it means for people (troops, workers...) and for materiel (missiles,
+// shells, equipment): "sent" is deployed for the one and supplied for the other.
+struct PhaseCue {
+    std::optional<Phase> people;
+    std::optional<Phase> materiel;
+    int weight = 0;  // added to the token distance: weaker cues lose to nearer, stronger ones
+};
+
+enum class AttributionRole {
+    Said,       // X said / estimates / believes / reported ...   → X
+    Told,       // X told Y                                       → X, via Y if Y is an outlet
+    According,  // according to X                                 → X
+    Cited,      // X cited Y                                      → Y, via X
+    Citing,     // X, citing Y / cited in X                       → Y, via X
+    Report,     // an X report that ..., X reports                → X
+};
+
+struct Gazetteer {
+    Lexicon<SourceEntry> sources;
+    Lexicon<std::string> places;                 // alias → place id
+    std::map<std::string, std::string> parents;  // place id → parent place id
+    Lexicon<NounEntry> nouns;
+    Lexicon<std::string> actors;                 // "North Korean" → north_korea
+    Lexicon<PhaseCue> phases;
+    Lexicon<Stance> stances;
+    Lexicon<AttributionRole> attribution;
+    Lexicon<bool> casualty_verbs;                // "killed", "were wounded"
+    Lexicon<bool> modifiers;                     // words that may stand between a number and its noun
+    Lexicon<bool> stance_topics;                 // what a stance must be about
+    Lexicon<bool> boilerplate;                   // ads and site furniture
+    Lexicon<bool> not_counted;                   // nouns that are never counted: "years", "percent"
+    std::string fingerprint;                     // hash of every data file: a rule change re-extracts
+
+    // Loads every file of `dir`; throws ConfigError naming the file and line of a bad entry.
+    static Gazetteer load(const std::filesystem::path& dir);
+
+    // True when place `inner` is `outer` or lies within it (Ussuriysk is in Russia).
+    bool place_within(const std::string& inner, const std::string& outer) const;
+    // The country a place belongs to ("pokrovsk" → "ukraine"), or the place itself.
+    std::string country_of(const std::string& place) const;
+};
+
+// Where the data files are: --data, else $NKCLAIMS_DATA, else the source tree's data/, else
+// share/nkclaims/data beside the binary.
+std::filesystem::path default_data_dir();
+
+}  // namespace nkclaims

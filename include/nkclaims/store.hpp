@@ -1,0 +1,68 @@
+// The store: one SQLite file (or ":memory:") holding documents, their claims and provenance.
+// It is the only module that knows SQLite. Every write of a document is one transaction: a
+// failure leaves the database as it was.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nkclaims/claim.hpp"
+#include "nkclaims/document.hpp"
+
+namespace nkclaims {
+
+inline constexpr int kSchemaVersion = 1;
+
+// A fast content hash of a file's bytes (XXH3, 128 bits, hex), to skip unchanged files.
+std::string content_hash(std::string_view bytes);
+
+struct StoredDocument {
+    std::string path;  // canonical path: the document's identity
+    std::string name;
+    std::string hash;
+    DocumentMeta meta;
+    std::size_t bytes = 0;
+    std::size_t claims = 0;
+};
+
+// What `claims` and `conflicts` read; every filter is bound as a parameter, never pasted.
+struct ClaimFilter {
+    std::optional<Metric> metric;
+    std::optional<Phase> phase;
+    std::string source;
+    std::string doc;  // file name
+    std::optional<Day> since;
+    std::optional<Day> until;
+};
+
+enum class PutResult { Added, Replaced, Unchanged };
+
+class Store {
+public:
+    // Opens or creates the database; ":memory:" for a private one. Throws StoreError naming
+    // the file: not a database, corrupt, newer schema, cannot be created.
+    explicit Store(const std::string& path);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // True when the document at canonical `path` is stored with content `hash`.
+    bool unchanged(const std::string& path, const std::string& hash) const;
+    // Stores a document and its claims in one transaction, replacing what the same path held.
+    PutResult put(const StoredDocument& doc, const std::vector<Claim>& claims);
+    // Claims matching the filter, ordered by document name and position: the same database
+    // always gives the same order.
+    std::vector<Claim> claims(const ClaimFilter& f) const;
+    std::vector<StoredDocument> documents() const;
+    const std::string& path() const { return path_; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::string path_;
+};
+
+}  // namespace nkclaims

@@ -1,0 +1,163 @@
+#include "nkclaims/attribution.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace nkclaims {
+
+bool is_hard_boundary(const Token& t) {
+    return t.is(";") || t.is("if") || t.is("but") || t.is("although") || t.is("though") || t.is("whereas") ||
+           t.is("while") || t.is("because") || t.is("unless");
+}
+
+namespace {
+
+constexpr std::size_t kSubjectWindow = 8;  // tokens between a subject and its verb
+bool pronoun(const Token& t) { return t.is("they") || t.is("he") || t.is("she") || t.is("it") || t.is("we"); }
+bool person_pronoun(const Token& t) { return t.is("he") || t.is("she"); }
+
+}  // namespace
+
+SentenceAttribution::SentenceAttribution(const Gazetteer& g, const std::vector<Token>& t, std::size_t begin,
+                                         std::size_t end, std::optional<Attribution> carried)
+    : g_(g), t_(t), begin_(begin), end_(end), carried_(std::move(carried)) {
+    find_mentions();
+    find_anchors();
+}
+
+bool SentenceAttribution::is_outlet(const std::string& id) const {
+    for (const Mention& m : mentions_)
+        if (m.entry->id == id) return m.entry->kind == SourceKind::Outlet;
+    return false;
+}
+
+Attribution SentenceAttribution::of(const Mention& m, const std::string& why) {
+    return {m.entry->id, "", why};
+}
+
+void SentenceAttribution::find_mentions() {
+    for (std::size_t i = begin_; i < end_;) {
+        if (auto m = g_.sources.match(t_, i, end_)) {
+            mentions_.push_back({i, i + m->length, m->value});
+            i += m->length;
+        } else {
+            ++i;
+        }
+    }
+}
+
+bool SentenceAttribution::names_source(std::size_t i) const {
+    for (const Mention& m : mentions_)
+        if (i >= m.first && i < m.last && m.entry->kind != SourceKind::Country) return true;
+    return false;
+}
+
+bool SentenceAttribution::hard_boundary_between(std::size_t a, std::size_t b) const {
+    for (std::size_t i = std::min(a, b); i < std::max(a, b); ++i)
+        if (is_hard_boundary(t_[i])) return true;
+    return false;
+}
+
+// The source that is the subject of the verb at `verb`: the nearest name before it, not a
+// possessive ("Russia's war"), or a pronoun resolved to an earlier name.
+std::optional<Attribution> SentenceAttribution::subject_before(std::size_t verb, std::size_t window) const {
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+        if (it->last > verb) continue;
+        if (verb - it->last > window || hard_boundary_between(it->last, verb)) break;
+        if (it->last < end_ && t_[it->last].is("'s")) continue;
+        return of(*it, fmt::format("'{}' before '{}'", t_[it->first].text, t_[verb].text));
+    }
+    for (std::size_t i = verb; i > begin_ && verb - i < 3; --i)
+        if (pronoun(t_[i - 1])) return resolve_pronoun(i - 1, person_pronoun(t_[i - 1]));
+    return std::nullopt;
+}
+
+// "he said" → the nearest person named before; "they say" → the nearest source named before,
+// else the source the previous sentences carried.
+std::optional<Attribution> SentenceAttribution::resolve_pronoun(std::size_t at, bool person) const {
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+        if (it->last > at || it->entry->kind == SourceKind::Country) continue;
+        if (person && it->entry->kind != SourceKind::Person) continue;
+        return of(*it, fmt::format("'{}' resolved to '{}'", t_[at].text, t_[it->first].text));
+    }
+    if (carried_) {
+        Attribution a = *carried_;
+        a.why = fmt::format("'{}' continues the previous sentence ({})", t_[at].text, carried_->why);
+        return a;
+    }
+    return std::nullopt;
+}
+
+auto SentenceAttribution::mention_after(std::size_t from, std::size_t window) const -> std::optional<Mention> {
+    for (const Mention& m : mentions_)
+        if (m.first >= from && m.first - from <= window) return m;
+    return std::nullopt;
+}
+
+void SentenceAttribution::find_anchors() {
+    for (std::size_t i = begin_; i < end_; ++i) {
+        auto v = g_.attribution.match(t_, i, end_);
+        if (!v) continue;
+        const std::size_t after = i + v->length;
+        std::optional<Attribution> who;
+        switch (*v->value) {
+            case AttributionRole::Said:
+            case AttributionRole::Report:
+                who = subject_before(i, kSubjectWindow);
+                break;
+            case AttributionRole::Told: {
+                who = subject_before(i, kSubjectWindow);
+                if (auto obj = mention_after(after, 2); who && obj && obj->entry->kind == SourceKind::Outlet)
+                    who->via = obj->entry->id;
+                break;
+            }
+            case AttributionRole::According:
+                if (auto m = mention_after(after, 3)) who = of(*m, fmt::format("according to '{}'", t_[m->first].text));
+                break;
+            case AttributionRole::Cited:     // X cited Y
+            case AttributionRole::Citing: {  // X, citing Y; Y cited by X
+                const bool by = v->length == 2 && t_[i + 1].is("by");
+                auto before = subject_before(i, kSubjectWindow);
+                auto after_m = mention_after(after, 3);
+                std::optional<Attribution> relayer = before, origin;
+                if (after_m) origin = of(*after_m, fmt::format("'{}' cited", t_[after_m->first].text));
+                if (by) std::swap(relayer, origin);
+                who = origin ? origin : relayer;
+                if (origin && relayer && relayer->source != origin->source && is_outlet(relayer->source))
+                    who->via = relayer->source;
+                break;
+            }
+        }
+        verb_tokens_.push_back(i);
+        if (who && !who->source.empty()) {
+            if (who->why.empty()) who->why = fmt::format("'{}'", t_[i].text);
+            anchors_.push_back({i, *who});
+        }
+        i = after - 1;
+    }
+}
+
+std::optional<Attribution> SentenceAttribution::at(std::size_t at, bool stance) const {
+    // The nearest speech verb before, in the same clause; else the nearest after.
+    for (auto it = anchors_.rbegin(); it != anchors_.rend(); ++it)
+        if (it->verb < at && !hard_boundary_between(it->verb, at)) return it->who;
+    for (const Anchor& a : anchors_)
+        if (a.verb > at && !hard_boundary_between(at, a.verb)) return a.who;
+    // A name before it in the clause: a person, an agency; a country only for a stance.
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+        if (it->last > at || hard_boundary_between(it->last, at)) continue;
+        if (it->entry->kind == SourceKind::Country && !stance) continue;
+        if (it->last < end_ && t_[it->last].is("'s") && it->entry->kind == SourceKind::Country) continue;
+        return of(*it, fmt::format("'{}' named earlier in the sentence", t_[it->first].text));
+    }
+    if (!anchors_.empty()) return anchors_.back().who;
+    return std::nullopt;
+}
+
+std::optional<Attribution> SentenceAttribution::last() const {
+    if (!anchors_.empty()) return anchors_.back().who;
+    return std::nullopt;
+}
+
+}  // namespace nkclaims

@@ -1,0 +1,353 @@
+#include "nkclaims/cli.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "nkclaims/conflicts.hpp"
+#include "nkclaims/document.hpp"
+#include "nkclaims/error.hpp"
+#include "nkclaims/extractor.hpp"
+#include "nkclaims/gazetteer.hpp"
+#include "nkclaims/manifest.hpp"
+#include "nkclaims/report.hpp"
+#include "nkclaims/store.hpp"
+
+namespace nkclaims {
+namespace {
+
+// Everything any subcommand can be told; each reads what it registered.
+struct Options {
+    std::string db;
+    std::string data;
+    std::string manifest;
+    std::string date;
+    std::string outlet;
+    std::string format;
+    std::vector<std::string> paths;
+    std::string metric, phase, source, doc, since, until;
+    int window = ConflictOptions{}.window_days;
+    double min_gap = ConflictOptions{}.tolerance;
+    bool explain = false;
+    bool fail_on_conflict = false;
+    bool quiet = false;
+};
+
+struct Io {
+    std::ostream& out;
+    std::ostream& err;
+};
+
+struct Command {
+    const char* name;
+    const char* description;
+    std::function<void(CLI::App&, Options&)> setup;
+    std::function<int(const Options&, Io&)> run;
+};
+
+std::string default_db() {
+    const char* env = std::getenv("NKCLAIMS_DB");
+    return env && *env ? env : "nkclaims.db";
+}
+
+void add_db(CLI::App& app, Options& o) {
+    app.add_option("--db", o.db, "SQLite database (default: $NKCLAIMS_DB or nkclaims.db)");
+}
+
+void add_inputs(CLI::App& app, Options& o) {
+    app.add_option("--manifest", o.manifest, "JSON manifest: what files do not say about themselves");
+    app.add_option("--date", o.date, "publication date (YYYY-MM-DD) for every file");
+    app.add_option("--outlet", o.outlet, "outlet id (cnn, nk_news, ...) for every file");
+    app.add_option("paths", o.paths, "files or folders (*.txt, *.vtt, *.srt, recursively)")->required();
+}
+
+void add_filters(CLI::App& app, Options& o) {
+    app.add_option("--metric", o.metric, "troops, engineers, workers, personnel, casualties, missiles, shells, strikes, equipment");
+    app.add_option("--phase", o.phase, "deployed, planned, total, supplied, destroyed");
+    app.add_option("--source", o.source, "source id (nis, us_gov, ...)");
+    app.add_option("--doc", o.doc, "document file name");
+    app.add_option("--since", o.since, "claims made on or after YYYY-MM-DD");
+    app.add_option("--until", o.until, "claims made on or before YYYY-MM-DD");
+}
+
+Format format_of(const Options& o, Format fallback, std::initializer_list<Format> allowed) {
+    if (o.format.empty()) return fallback;
+    auto f = parse_format(o.format);
+    if (!f || std::find(allowed.begin(), allowed.end(), *f) == allowed.end())
+        throw UsageError("--format", fmt::format("'{}' is not a format this command prints", o.format));
+    return *f;
+}
+
+std::optional<Day> day_option(const std::string& value, const char* flag) {
+    if (value.empty()) return std::nullopt;
+    auto d = parse_iso_day(value);
+    if (!d) throw UsageError(flag, fmt::format("'{}' is not a date (YYYY-MM-DD)", value));
+    return d;
+}
+
+ClaimFilter filter_of(const Options& o) {
+    ClaimFilter f;
+    if (!o.metric.empty() && !(f.metric = parse_metric(o.metric))) throw UsageError("--metric", fmt::format("unknown metric '{}'", o.metric));
+    if (!o.phase.empty() && !(f.phase = parse_phase(o.phase))) throw UsageError("--phase", fmt::format("unknown phase '{}'", o.phase));
+    f.source = o.source;
+    f.doc = o.doc;
+    f.since = day_option(o.since, "--since");
+    f.until = day_option(o.until, "--until");
+    return f;
+}
+
+TableStyle style_for_stdout() {
+    TableStyle s;
+    const bool tty = isatty(STDOUT_FILENO) != 0;
+    const char* no_color = std::getenv("NO_COLOR");
+    s.color = tty && !(no_color && *no_color) ? Color::On : Color::Off;
+    winsize ws{};
+    if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 40) s.width = ws.ws_col;
+    else if (const char* cols = std::getenv("COLUMNS"); cols && std::atoi(cols) > 40) s.width = static_cast<std::size_t>(std::atoi(cols));
+    return s;
+}
+
+Gazetteer load_gazetteer(const Options& o) {
+    return Gazetteer::load(o.data.empty() ? default_data_dir() : std::filesystem::path(o.data));
+}
+
+// Reads the inputs one at a time, never the whole corpus, and hands each parsed document on.
+class Inputs {
+public:
+    Inputs(const Options& o, const Gazetteer& g) : g_(g) {
+        if (!o.manifest.empty()) manifest_ = Manifest::load(o.manifest);
+        over_.published = day_option(o.date, "--date");
+        over_.outlet = o.outlet;
+    }
+
+    // Calls `each(path)` for every file; a path that cannot be listed is reported and skipped.
+    bool for_each_file(const std::vector<std::string>& paths, Io& io, const std::function<void(const std::filesystem::path&)>& each) const {
+        bool ok = true;
+        for (const auto& p : paths) {
+            try {
+                for (const auto& f : list_inputs(p)) each(f);
+            } catch (const InputError& e) {
+                io.err << "nkclaims: error: " << e.message() << '\n';
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    Document parse(const std::filesystem::path& file, std::string bytes) const {
+        Document d = parse_document(file.string(), std::move(bytes), g_);
+        if (manifest_)
+            if (const DocumentMeta* m = manifest_->find(file)) d.meta.merge(*m);
+        d.meta.merge(over_);
+        return d;
+    }
+
+    // What, besides the bytes, decides a document's claims: overrides and rules.
+    std::string settings(const std::filesystem::path& file) const {
+        std::string s = g_.fingerprint + NKCLAIMS_VERSION;
+        for (const DocumentMeta* m : {manifest_ ? manifest_->find(file) : nullptr, &over_})
+            if (m) s += fmt::format("|{}|{}|{}|{}|{}", m->title, m->outlet, m->published ? iso_day(*m->published) : "",
+                                    m->recorded ? iso_day(*m->recorded) : "", m->kind ? to_string(*m->kind) : "");
+        return s;
+    }
+
+private:
+    const Gazetteer& g_;
+    std::optional<Manifest> manifest_;
+    DocumentMeta over_;
+};
+
+std::string read_file(const std::filesystem::path& p) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) throw InputError(p.string(), "is a folder, not a file");
+    FILE* f = std::fopen(p.c_str(), "rb");
+    if (!f) throw InputError(p.string(), fmt::format("cannot read file: {}", std::strerror(errno)));
+    std::string bytes;
+    char buf[1 << 16];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) bytes.append(buf, n);
+    const bool bad = std::ferror(f) != 0;
+    std::fclose(f);
+    if (bad) throw InputError(p.string(), "read error");
+    return bytes;
+}
+
+int do_extract(const Options& o, Io& io) {
+    const Gazetteer g = load_gazetteer(o);
+    const Inputs inputs(o, g);
+    const Extractor ex(g);
+    const Format f = format_of(o, Format::Jsonl, {Format::Jsonl, Format::Json, Format::Table, Format::Csv});
+    std::vector<Claim> all;
+    bool ok = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
+        try {
+            Document d = inputs.parse(file, read_file(file));
+            auto claims = ex.extract(d, o.explain ? Explain::Yes : Explain::No);
+            if (f == Format::Jsonl && !o.explain) write_claims(io.out, claims, f);
+            else all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
+        } catch (const InputError& e) {
+            io.err << "nkclaims: error: " << e.message() << '\n';
+            ok = false;
+        }
+    });
+    if (f != Format::Jsonl || o.explain) write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_for_stdout());
+    return ok ? kOk : kFailed;
+}
+
+int do_ingest(const Options& o, Io& io) {
+    const Gazetteer g = load_gazetteer(o);
+    const Inputs inputs(o, g);
+    const Extractor ex(g);
+    Store store(o.db.empty() ? default_db() : o.db);
+    const bool progress = !o.quiet && isatty(STDERR_FILENO) != 0;
+    std::size_t added = 0, replaced = 0, unchanged = 0, claims = 0, files = 0, bytes = 0;
+    const auto start = std::chrono::steady_clock::now();
+    bool ok = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
+        try {
+            std::string content = read_file(file);
+            ++files;
+            bytes += content.size();
+            std::error_code ec;
+            const std::string path = std::filesystem::weakly_canonical(file, ec).string();
+            const std::string hash = content_hash(content) + content_hash(inputs.settings(file)).substr(0, 16);
+            if (store.unchanged(path, hash)) {
+                ++unchanged;
+                return;
+            }
+            const std::size_t size = content.size();
+            Document d = inputs.parse(file, std::move(content));
+            auto found = ex.extract(d);
+            StoredDocument sd{path, d.name, hash, d.meta, size, found.size()};
+            const PutResult r = store.put(sd, found);
+            (r == PutResult::Added ? added : r == PutResult::Replaced ? replaced : unchanged)++;
+            claims += found.size();
+        } catch (const InputError& e) {
+            io.err << (progress ? "\r\x1b[K" : "") << "nkclaims: error: " << e.message() << '\n';
+            ok = false;
+        }
+        if (progress) {
+            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            io.err << fmt::format("\r\x1b[K{} files, {} claims, {:.1f} MB/s", files, claims, s > 0 ? static_cast<double>(bytes) / 1e6 / s : 0.0)
+                   << std::flush;
+        }
+    });
+    if (progress) io.err << "\r\x1b[K";
+    if (!o.quiet)
+        io.out << fmt::format("{}: {} added, {} replaced, {} unchanged; {} claims\n", store.path(), added, replaced,
+                              unchanged, claims);
+    return ok ? kOk : kFailed;
+}
+
+int do_claims(const Options& o, Io& io) {
+    Store store(o.db.empty() ? default_db() : o.db);
+    const Format f = format_of(o, Format::Table, {Format::Table, Format::Jsonl, Format::Json, Format::Csv, Format::Markdown});
+    write_claims(io.out, store.claims(filter_of(o)), f, style_for_stdout());
+    return kOk;
+}
+
+int do_conflicts(const Options& o, Io& io) {
+    const Gazetteer g = load_gazetteer(o);
+    Store store(o.db.empty() ? default_db() : o.db);
+    const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Markdown, Format::Csv});
+    ConflictOptions opt;
+    opt.window_days = o.window;
+    opt.tolerance = o.min_gap;
+    ClaimFilter filter = filter_of(o);
+    filter.metric.reset();  // stances have no metric: filter the conflicts, not the claims
+    auto report = find_conflicts(store.claims(filter), g, opt, o.explain);
+    if (auto m = filter_of(o).metric) {
+        std::erase_if(report.conflicts, [&](const Conflict& c) { return c.a.metric != m; });
+        std::erase_if(report.corroborations, [&](const Corroboration& c) { return c.claims.front().metric != m; });
+        std::erase_if(report.revisions, [&](const Revision& r) { return r.claims.front().metric != m; });
+    }
+    write_conflicts(io.out, report, f, style_for_stdout());
+    return o.fail_on_conflict && !report.conflicts.empty() ? kConflictsFound : kOk;
+}
+
+int do_docs(const Options& o, Io& io) {
+    Store store(o.db.empty() ? default_db() : o.db);
+    write_documents(io.out, store.documents(), format_of(o, Format::Table, {Format::Table, Format::Json}));
+    return kOk;
+}
+
+std::vector<Command> commands() {
+    return {
+        {"ingest", "Extract claims from files and store them in the database",
+         [](CLI::App& a, Options& o) {
+             add_db(a, o);
+             add_inputs(a, o);
+             a.add_flag("--quiet,-q", o.quiet, "print nothing but errors");
+         },
+         do_ingest},
+        {"extract", "Print the claims of files without storing them",
+         [](CLI::App& a, Options& o) {
+             add_inputs(a, o);
+             a.add_option("--format", o.format, "jsonl (default), json, table, csv");
+             a.add_flag("--explain", o.explain, "say which rule fired and why each field got its value");
+         },
+         do_extract},
+        {"claims", "List stored claims",
+         [](CLI::App& a, Options& o) {
+             add_db(a, o);
+             add_filters(a, o);
+             a.add_option("--format", o.format, "table (default), jsonl, json, csv, md");
+         },
+         do_claims},
+        {"conflicts", "List conflicting assessments, corroborations and revisions",
+         [](CLI::App& a, Options& o) {
+             add_db(a, o);
+             add_filters(a, o);
+             a.add_option("--format", o.format, "table (default), json, md, csv");
+             a.add_option("--window", o.window, "days apart that still count as the same time (default 14)");
+             a.add_option("--min-gap", o.min_gap, "tolerance of a hedged figure, as a fraction (default 0.10)");
+             a.add_flag("--explain", o.explain, "say why pairs of claims were or were not compared");
+             a.add_flag("--fail-on-conflict", o.fail_on_conflict, "exit with status 3 when conflicts are found");
+         },
+         do_conflicts},
+        {"docs", "List the documents in the database",
+         [](CLI::App& a, Options& o) {
+             add_db(a, o);
+             a.add_option("--format", o.format, "table (default), json");
+         },
+         do_docs},
+    };
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    CLI::App app{"nkclaims: dated, attributed claims about North Korea's troops in Russia, and where they conflict"};
+    app.footer("Exit status: 0 success, 1 error, 2 usage, 3 conflicts found with --fail-on-conflict.");
+    app.set_version_flag("--version", NKCLAIMS_VERSION);
+    app.require_subcommand(1);
+    Options o;
+    app.add_option("--data", o.data, "folder of rule files (default: $NKCLAIMS_DATA or the installed data/)");
+    const auto table = commands();
+    std::vector<std::pair<CLI::App*, const Command*>> subs;
+    for (const Command& c : table) {
+        CLI::App* sub = app.add_subcommand(c.name, c.description);
+        c.setup(*sub, o);
+        subs.emplace_back(sub, &c);
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e, out, err);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e, out, err);
+        return kUsage;
+    }
+    Io io{out, err};
+    for (auto [sub, c] : subs)
+        if (sub->parsed()) return c->run(o, io);
+    return kUsage;
+}
+
+}  // namespace nkclaims

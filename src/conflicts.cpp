@@ -1,0 +1,246 @@
+#include "nkclaims/conflicts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace nkclaims {
+
+std::string_view to_string(ConflictKind k) {
+    switch (k) {
+        case ConflictKind::Disagreement: return "disagreement";
+        case ConflictKind::LowerLater: return "lower_later";
+        case ConflictKind::Denial: return "denial";
+    }
+    return "";
+}
+
+std::string topic_of(const Claim& c) {
+    if (c.kind == ClaimKind::Stance) return "stance";
+    return fmt::format("{} {} {}", c.actor, c.metric ? to_string(*c.metric) : "-", c.phase ? to_string(*c.phase) : "-");
+}
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct Interval {
+    double low, high;
+};
+
+Interval interval(const Claim& c, double tolerance) {
+    double lo = c.value.low.value_or(0), hi = c.value.high.value_or(kInf);
+    if (!c.value.low) lo = 0;
+    if (c.approx) {
+        lo *= 1 - tolerance;
+        if (hi != kInf) hi *= 1 + tolerance;
+    }
+    return {lo, hi};
+}
+
+// 0 when the values can both be true; else the gap relative to the larger value.
+double disagreement(const Claim& a, const Claim& b, double tolerance) {
+    const Interval x = interval(a, tolerance), y = interval(b, tolerance);
+    if (x.low <= y.high && y.low <= x.high) return 0;
+    const double gap = x.high < y.low ? y.low - x.high : x.low - y.high;
+    const double scale = std::max({x.low, y.low, x.high == kInf ? 0 : x.high, y.high == kInf ? 0 : y.high, 1.0});
+    return gap / scale;
+}
+
+bool cumulative(const Claim& c) {
+    return c.metric == Metric::Casualties || c.phase == Phase::Supplied ||
+           (c.phase == Phase::Deployed && (c.metric == Metric::Troops || c.metric == Metric::Personnel));
+}
+
+bool same_voice(const Claim& a, const Claim& b) { return a.source == b.source && a.via == b.via; }
+
+bool places_compatible(const Claim& a, const Claim& b, const Gazetteer& g) {
+    if (a.location.empty() || b.location.empty()) return true;
+    return g.place_within(a.location, b.location) || g.place_within(b.location, a.location);
+}
+
+std::string who(const Claim& c) { return c.via.empty() ? c.source : c.source + " via " + c.via; }
+
+std::string value_text(const Claim& c) {
+    if (c.kind == ClaimKind::Stance) return std::string(c.stance ? to_string(*c.stance) : "stance");
+    auto n = [](double v) { return fmt::format("{}", v); };
+    const auto& v = c.value;
+    std::string s;
+    if (v.low && v.high && *v.low == *v.high) s = n(*v.low);
+    else if (v.low && v.high) s = n(*v.low) + "-" + n(*v.high);
+    else if (v.low) s = "at least " + n(*v.low);
+    else if (v.high) s = "up to " + n(*v.high);
+    return (c.approx ? "about " : "") + s;
+}
+
+using Key = std::tuple<std::string, int, int>;  // actor, metric, phase
+Key key_of(const Claim& c) {
+    return {c.actor, c.metric ? static_cast<int>(*c.metric) : -1, c.phase ? static_cast<int>(*c.phase) : -1};
+}
+
+// Deterministic order for claims: by date, document and position.
+bool earlier(const Claim& a, const Claim& b) {
+    const auto da = a.date ? a.date->first : Day{}, db = b.date ? b.date->first : Day{};
+    return std::tie(da, a.doc, a.span.begin) < std::tie(db, b.doc, b.span.begin);
+}
+
+struct UnionFind {
+    std::vector<std::size_t> parent;
+    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+    std::size_t find(std::size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); }
+    void join(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
+};
+
+class Finder {
+public:
+    Finder(const Gazetteer& g, const ConflictOptions& o, bool explain) : g_(g), opt_(o), explain_(explain) {}
+
+    ConflictReport run(const std::vector<Claim>& claims) {
+        std::map<Key, std::vector<const Claim*>> buckets;
+        std::vector<const Claim*> stances, people;
+        for (const Claim& c : claims) {
+            if (!c.date) continue;
+            if (c.kind == ClaimKind::Stance) {
+                if (c.stance != Stance::Confirms) stances.push_back(&c);
+                continue;
+            }
+            if (!c.metric) continue;
+            buckets[key_of(c)].push_back(&c);
+            if ((c.phase == Phase::Planned || c.phase == Phase::Deployed) && c.metric && *c.metric != Metric::Casualties &&
+                c.actor == "north_korea")
+                people.push_back(&c);
+        }
+        for (auto& [key, list] : buckets) bucket(list);
+        denials(stances, people);
+        order();
+        return std::move(out_);
+    }
+
+private:
+    void bucket(std::vector<const Claim*>& list) {
+        std::sort(list.begin(), list.end(), [](const Claim* a, const Claim* b) { return earlier(*a, *b); });
+        UnionFind agree(list.size());
+        std::map<std::string, std::vector<const Claim*>> by_source;
+        // Highest lower bound so far of the cumulative figures, per voice, for "later, lower".
+        std::vector<const Claim*> peaks;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const Claim& b = *list[i];
+            while (start < i && list[start]->date->last + std::chrono::days{opt_.window_days} < b.date->first) ++start;
+            for (std::size_t j = start; j < i; ++j) compare(*list[j], b, agree, j, i);
+            if (cumulative(b) && !b.increment) lower_later(peaks, b);
+            by_source[b.source].push_back(&b);
+        }
+        corroborations(list, agree);
+        revisions(by_source);
+    }
+
+    void compare(const Claim& a, const Claim& b, UnionFind& agree, std::size_t ia, std::size_t ib) {
+        if (a.doc == b.doc && a.span == b.span) return;
+        if (a.increment || b.increment) return explain(a, b, "not compared: an increment adds to earlier figures");
+        if (!places_compatible(a, b, g_))
+            return explain(a, b, fmt::format("not compared: places {} and {} do not overlap", a.location, b.location));
+        const int gap = a.date->gap_days(*b.date);
+        const double d = disagreement(a, b, opt_.tolerance);
+        if (d == 0) {
+            if (!same_voice(a, b) || a.doc != b.doc) agree.join(ia, ib);
+            return explain(a, b, "agree: the values overlap");
+        }
+        if (same_voice(a, b)) return explain(a, b, "not a conflict: the same source revising its figure");
+        explain(a, b, fmt::format("conflict: {} vs {}", value_text(a), value_text(b)));
+        out_.conflicts.push_back({ConflictKind::Disagreement, a, b, d, gap,
+                                  fmt::format("{}: {} says {}, {} says {} ({} days apart)", topic_of(a), who(a),
+                                              value_text(a), who(b), value_text(b), gap)});
+    }
+
+    // Compares a cumulative figure with each other voice's peak from before the window (those
+    // within it were compared directly).
+    void lower_later(std::vector<const Claim*>& peaks, const Claim& b) {
+        for (const Claim* p : peaks) {
+            const bool in_window = p->date->gap_days(*b.date) <= opt_.window_days;
+            if (in_window || same_voice(*p, b) || !places_compatible(*p, b, g_)) continue;
+            if (p->value.low && b.value.high && *b.value.high < *p->value.low * (1 - (b.approx || p->approx ? opt_.tolerance : 0))) {
+                const int gap = p->date->gap_days(*b.date);
+                out_.conflicts.push_back({ConflictKind::LowerLater, *p, b, (*p->value.low - *b.value.high) / *p->value.low, gap,
+                                          fmt::format("{}: {} said {}; {} days later {} says {}, lower for a figure that only grows",
+                                                      topic_of(b), who(*p), value_text(*p), gap, who(b), value_text(b))});
+            }
+        }
+        // Keep the peak per voice.
+        auto it = std::find_if(peaks.begin(), peaks.end(), [&](const Claim* p) { return same_voice(*p, b); });
+        if (it == peaks.end()) peaks.push_back(&b);
+        else if (b.value.low && (!(*it)->value.low || *b.value.low > *(*it)->value.low)) *it = &b;
+    }
+
+    void denials(const std::vector<const Claim*>& stances, const std::vector<const Claim*>& figures) {
+        for (const Claim* s : stances)
+            for (const Claim* f : figures) {
+                if (same_voice(*s, *f)) continue;
+                const int gap = s->date->gap_days(*f->date);
+                if (gap > opt_.window_days) continue;
+                if (!places_compatible(*s, *f, g_)) {
+                    explain(*f, *s, "not compared: the denial is about another place");
+                    continue;
+                }
+                out_.conflicts.push_back({ConflictKind::Denial, *f, *s, 1.0, gap,
+                                          fmt::format("{}: {} says {}; {} {} ({} days apart)", topic_of(*f), who(*f),
+                                                      value_text(*f), who(*s), value_text(*s), gap)});
+            }
+    }
+
+    void corroborations(const std::vector<const Claim*>& list, UnionFind& agree) {
+        std::map<std::size_t, std::vector<const Claim*>> groups;
+        for (std::size_t i = 0; i < list.size(); ++i) groups[agree.find(i)].push_back(list[i]);
+        for (auto& [root, members] : groups) {
+            if (members.size() < 2) continue;
+            Corroboration c;
+            for (const Claim* m : members) c.claims.push_back(*m);
+            out_.corroborations.push_back(std::move(c));
+        }
+    }
+
+    void revisions(const std::map<std::string, std::vector<const Claim*>>& by_source) {
+        for (const auto& [source, list] : by_source) {
+            if (list.size() < 2) continue;
+            bool changed = false;
+            for (const Claim* c : list) changed = changed || !(c->value == list.front()->value);
+            if (!changed) continue;
+            Revision r{source, {}};
+            for (const Claim* c : list) r.claims.push_back(*c);
+            out_.revisions.push_back(std::move(r));
+        }
+    }
+
+    void explain(const Claim& a, const Claim& b, const std::string& why) {
+        if (explain_)
+            out_.explanations.push_back(fmt::format("{}@{} ~ {}@{}: {}", a.doc, a.span.begin, b.doc, b.span.begin, why));
+    }
+
+    void order() {
+        auto pos = [](const Claim& c) { return std::tie(c.doc, c.span.begin); };
+        std::stable_sort(out_.conflicts.begin(), out_.conflicts.end(), [&](const Conflict& x, const Conflict& y) {
+            if (x.kind != y.kind) return x.kind < y.kind;
+            if (x.severity != y.severity) return x.severity > y.severity;
+            return std::tuple_cat(pos(x.a), pos(x.b)) < std::tuple_cat(pos(y.a), pos(y.b));
+        });
+    }
+
+    const Gazetteer& g_;
+    const ConflictOptions& opt_;
+    bool explain_;
+    ConflictReport out_;
+};
+
+}  // namespace
+
+ConflictReport find_conflicts(const std::vector<Claim>& claims, const Gazetteer& g, const ConflictOptions& opt,
+                              bool explain) {
+    return Finder(g, opt, explain).run(claims);
+}
+
+}  // namespace nkclaims

@@ -1,0 +1,387 @@
+#include "nkclaims/dates.hpp"
+
+#include <array>
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace nkclaims {
+
+using namespace std::chrono;
+
+DateRange DateRange::of_month(year y, month m) {
+    return {sys_days{y / m / 1}, sys_days{y / m / std::chrono::last}};
+}
+
+DateRange DateRange::of_year(year y) {
+    return {sys_days{y / January / 1}, sys_days{y / December / 31}};
+}
+
+int DateRange::gap_days(const DateRange& o) const {
+    if (overlaps(o)) return 0;
+    const auto d = o.first > last ? o.first - last : first - o.last;
+    return static_cast<int>(d.count());
+}
+
+std::string iso_day(Day d) {
+    const year_month_day ymd{d};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+std::string DateRange::iso() const {
+    const year_month_day a{first}, b{last};
+    const bool whole_months = a.day() == day{1} && b == year_month_day{b.year() / b.month() / std::chrono::last};
+    if (first == last) return iso_day(first);
+    if (whole_months && a.year() == b.year() && a.month() == January && b.month() == December)
+        return fmt::format("{:04}", static_cast<int>(a.year()));
+    if (whole_months && a.year() == b.year() && a.month() == b.month())
+        return fmt::format("{:04}-{:02}", static_cast<int>(a.year()), static_cast<unsigned>(a.month()));
+    if (whole_months)
+        return fmt::format("{:04}-{:02}/{:04}-{:02}", static_cast<int>(a.year()),
+                           static_cast<unsigned>(a.month()), static_cast<int>(b.year()),
+                           static_cast<unsigned>(b.month()));
+    return iso_day(first) + "/" + iso_day(last);
+}
+
+namespace {
+
+std::optional<int> to_int(std::string_view s) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+std::optional<DateRange> parse_iso_part(std::string_view s) {
+    auto digits = [](std::string_view x) {
+        for (char c : x)
+            if (c < '0' || c > '9') return false;
+        return !x.empty();
+    };
+    if (s.size() == 4 && digits(s)) return DateRange::of_year(year{*to_int(s)});
+    if (s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5))) {
+        const int m = *to_int(s.substr(5));
+        if (m < 1 || m > 12) return std::nullopt;
+        return DateRange::of_month(year{*to_int(s.substr(0, 4))}, month{static_cast<unsigned>(m)});
+    }
+    if (auto d = parse_iso_day(s)) return DateRange::of_day(*d);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Day> parse_iso_day(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto y = to_int(s.substr(0, 4)), m = to_int(s.substr(5, 2)), d = to_int(s.substr(8, 2));
+    if (!y || !m || !d || *m < 1 || *d < 1) return std::nullopt;
+    const year_month_day ymd{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return sys_days{ymd};
+}
+
+std::optional<DateRange> parse_iso_range(std::string_view s) {
+    const auto slash = s.find('/');
+    if (slash == std::string_view::npos) return parse_iso_part(s);
+    auto a = parse_iso_part(s.substr(0, slash)), b = parse_iso_part(s.substr(slash + 1));
+    if (!a || !b || b->last < a->first) return std::nullopt;
+    return DateRange{a->first, b->last};
+}
+
+namespace {
+
+struct MonthName {
+    std::string_view name;
+    unsigned number;
+};
+constexpr std::array<MonthName, 23> kMonths{{
+    {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3},
+    {"april", 4}, {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7},
+    {"august", 8}, {"aug", 8}, {"september", 9}, {"sept", 9}, {"sep", 9}, {"october", 10},
+    {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12},
+}};
+constexpr std::array<std::string_view, 7> kWeekdays{
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+
+// Resolves date expressions starting at one token. Each try_* returns a mention or nothing.
+class DateParser {
+public:
+    DateParser(const std::vector<Token>& t, std::size_t end, std::optional<Day> ref)
+        : t_(t), end_(end), ref_(ref) {}
+
+    std::optional<DateMention> at(std::size_t i) const {
+        for (auto f : {&DateParser::weekday_name, &DateParser::day_of_month, &DateParser::month_first,
+                       &DateParser::day_first, &DateParser::iso, &DateParser::part_of_month,
+                       &DateParser::relative_words, &DateParser::earlier_in_year,
+                       &DateParser::bare_year}) {
+            if (auto m = (this->*f)(i)) return m;
+        }
+        return std::nullopt;
+    }
+
+private:
+    bool has(std::size_t i) const { return i < end_; }
+    bool is(std::size_t i, std::string_view w) const { return has(i) && t_[i].is(w); }
+
+    // A month name token (capitalized: "may" is a verb), with an optional "." after short forms.
+    std::optional<std::pair<unsigned, std::size_t>> month_at(std::size_t i) const {
+        if (!has(i) || !t_[i].is_word() || !t_[i].capitalized()) return std::nullopt;
+        for (const auto& m : kMonths) {
+            if (t_[i].norm != m.name) continue;
+            std::size_t next = i + 1;
+            if (m.name.size() <= 4 && is(next, ".") && !t_[next].space_before) ++next;
+            return std::pair{m.number, next};
+        }
+        return std::nullopt;
+    }
+
+    std::optional<unsigned> day_number(std::size_t i) const {
+        if (!has(i) || t_[i].kind != TokenKind::Number) return std::nullopt;
+        std::string_view s = t_[i].norm;
+        for (std::string_view suf : {"st", "nd", "rd", "th"})
+            if (s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf) s.remove_suffix(suf.size());
+        auto v = to_int(s);
+        if (!v || *v < 1 || *v > 31 || s.size() > 2) return std::nullopt;
+        return static_cast<unsigned>(*v);
+    }
+
+    std::optional<int> year_number(std::size_t i) const {
+        if (!has(i) || t_[i].kind != TokenKind::Number || t_[i].norm.size() != 4) return std::nullopt;
+        auto v = to_int(t_[i].norm);
+        if (!v || *v < 1900 || *v > 2100) return std::nullopt;
+        return v;
+    }
+
+    // ", 2025" or " 2025" after a day or month; returns the year and the token after it.
+    std::pair<std::optional<int>, std::size_t> year_after(std::size_t i) const {
+        std::size_t j = is(i, ",") ? i + 1 : i;
+        if (auto y = year_number(j)) return {y, j + 1};
+        return {std::nullopt, i};
+    }
+
+    // The latest (year, month) at or before the reference whose month is `m`.
+    std::optional<year> past_year_of(unsigned m) const {
+        if (!ref_) return std::nullopt;
+        const year_month_day r{*ref_};
+        return static_cast<unsigned>(r.month()) >= m ? r.year() : r.year() - years{1};
+    }
+
+    std::optional<DateMention> make_day(std::size_t b, std::size_t e, std::optional<int> y, unsigned m,
+                                        unsigned d) const {
+        std::optional<year> yy = y ? std::optional<year>{year{*y}} : past_year_of(m);
+        if (!yy) return std::nullopt;
+        const year_month_day ymd{*yy, month{m}, day{d}};
+        if (!ymd.ok()) return std::nullopt;
+        return DateMention{b, e, DateRange::of_day(sys_days{ymd}), !y};
+    }
+
+    // "on Tuesday, the 8th of July, 2025", "on Friday", "last Friday", "said Thursday"
+    std::optional<DateMention> weekday_name(std::size_t i) const {
+        std::size_t j = i;
+        if (is(j, "on") || is(j, "last") || is(j, "this") || is(j, "next")) ++j;
+        if (!has(j)) return std::nullopt;
+        int wd = -1;
+        for (std::size_t k = 0; k < kWeekdays.size(); ++k)
+            if (t_[j].norm == kWeekdays[k]) wd = static_cast<int>(k);
+        if (wd < 0) return std::nullopt;
+        std::size_t after = j + 1;
+        if (is(after, ",")) {
+            if (auto full = day_of_month(after + 1)) return DateMention{i, full->last, full->range, full->relative};
+            if (auto full = month_first(after + 1)) return DateMention{i, full->last, full->range, full->relative};
+        }
+        if (!ref_) return std::nullopt;
+        const bool next = is(i, "next");
+        const std::chrono::weekday target{static_cast<unsigned>(wd)};
+        Day d = *ref_;
+        if (next) {
+            d += days{1};
+            while (std::chrono::weekday{d} != target) d += days{1};
+        } else {
+            while (std::chrono::weekday{d} != target) d -= days{1};
+        }
+        return DateMention{i, after, DateRange::of_day(d), true};
+    }
+
+    // "the 8th of July, 2025", "8th of July"
+    std::optional<DateMention> day_of_month(std::size_t i) const {
+        std::size_t j = is(i, "the") ? i + 1 : i;
+        auto d = day_number(j);
+        if (!d || !is(j + 1, "of")) return std::nullopt;
+        auto m = month_at(j + 2);
+        if (!m) return std::nullopt;
+        auto [y, end] = year_after(m->second);
+        return make_day(i, end, y, m->first, *d);
+    }
+
+    // "July 8, 2025", "Sept. 2", "October 27 and 28", "July 2025", "July"
+    std::optional<DateMention> month_first(std::size_t i) const {
+        std::size_t j = i;
+        if (is(j, "in") || is(j, "last") || is(j, "this") || is(j, "since") || is(j, "by")) ++j;
+        auto m = month_at(j);
+        if (!m) return std::nullopt;
+        std::size_t k = m->second;
+        if (auto d = day_number(k)) {
+            std::size_t end = k + 1;
+            unsigned last_day = *d;
+            if ((is(end, "and") || is(end, "-") || is(end, "to")) && day_number(end + 1) &&
+                *day_number(end + 1) > *d) {
+                last_day = *day_number(end + 1);
+                end += 2;
+            }
+            auto [y, after] = year_after(end);
+            auto first = make_day(i, after, y, m->first, *d);
+            if (!first) return std::nullopt;
+            if (last_day != *d) {
+                auto second = make_day(i, after, y, m->first, last_day);
+                if (second) first->range.last = second->range.last;
+            }
+            return first;
+        }
+        if (auto y = year_number(k)) return DateMention{i, k + 1, DateRange::of_month(year{*y}, month{m->first}), false};
+        if (is(i, "last") && ref_) {  // "last November": the latest one before this month
+            const year_month_day r{*ref_};
+            year y = static_cast<unsigned>(r.month()) > m->first ? r.year() : r.year() - years{1};
+            return DateMention{i, k, DateRange::of_month(y, month{m->first}), true};
+        }
+        auto y = past_year_of(m->first);
+        if (!y) return std::nullopt;
+        return DateMention{i, k, DateRange::of_month(*y, month{m->first}), true};
+    }
+
+    // "18 May", "8 July 2025"
+    std::optional<DateMention> day_first(std::size_t i) const {
+        std::size_t j = is(i, "on") ? i + 1 : i;
+        auto d = day_number(j);
+        if (!d) return std::nullopt;
+        auto m = month_at(j + 1);
+        if (!m) return std::nullopt;
+        auto [y, end] = year_after(m->second);
+        return make_day(i, end, y, m->first, *d);
+    }
+
+    // 2025-07-08
+    std::optional<DateMention> iso(std::size_t i) const {
+        if (!year_number(i) || !is(i + 1, "-") || !has(i + 4) || !is(i + 3, "-")) return std::nullopt;
+        const std::string s = std::string(t_[i].norm) + "-" + std::string(t_[i + 2].norm) + "-" +
+                              std::string(t_[i + 4].norm);
+        auto d = parse_iso_day(s);
+        if (!d) return std::nullopt;
+        return DateMention{i, i + 5, DateRange::of_day(*d), false};
+    }
+
+    // "early June", "mid-January", "late June 2024"
+    std::optional<DateMention> part_of_month(std::size_t i) const {
+        std::size_t j = i;
+        if (is(j, "in")) ++j;
+        if (!has(j)) return std::nullopt;
+        std::string_view w = t_[j].norm;
+        unsigned from = 0, to = 0;
+        std::size_t month_tok = j + 1;
+        if (w == "early") { from = 1; to = 10; }
+        else if (w == "mid" || w == "middle") { from = 11; to = 20; }
+        else if (w == "late") { from = 21; to = 31; }
+        else if (w.starts_with("mid-")) { from = 11; to = 20; month_tok = j; }
+        else return std::nullopt;
+        unsigned m = 0;
+        std::size_t after = 0;
+        if (month_tok == j) {
+            for (const auto& mn : kMonths)
+                if (w.substr(4) == mn.name) m = mn.number;
+            after = j + 1;
+        } else if (auto mm = month_at(month_tok)) {
+            m = mm->first;
+            after = mm->second;
+        }
+        if (m == 0) return std::nullopt;
+        auto [y, end] = year_after(after);
+        std::optional<year> yy = y ? std::optional<year>{year{*y}} : past_year_of(m);
+        if (!yy) return std::nullopt;
+        const auto whole = DateRange::of_month(*yy, month{m});
+        const Day last_day = std::min(whole.last, sys_days{*yy / month{m} / std::chrono::day{to}});
+        return DateMention{i, end, {sys_days{*yy / month{m} / day{from}}, last_day}, !y};
+    }
+
+    // yesterday, today, last week, this month, last year, earlier this month ...
+    std::optional<DateMention> relative_words(std::size_t i) const {
+        if (!ref_ || !has(i)) return std::nullopt;
+        const Day r = *ref_;
+        const year_month_day ymd{r};
+        const Day monday = r - std::chrono::days{std::chrono::weekday{r}.iso_encoding() - 1};
+        std::size_t j = i;
+        const bool earlier = is(j, "earlier");
+        if (earlier) ++j;
+        if (is(j, "yesterday")) return DateMention{i, j + 1, DateRange::of_day(r - days{1}), true};
+        if (is(j, "today")) return DateMention{i, j + 1, DateRange::of_day(r), true};
+        if (!(is(j, "last") || is(j, "this") || is(j, "next") || is(j, "past"))) return std::nullopt;
+        const std::string_view which = t_[j].norm;
+        if (!has(j + 1)) return std::nullopt;
+        const std::string_view unit = t_[j + 1].norm;
+        const std::size_t e = j + 2;
+        if (unit == "week") {
+            if (which == "last" || which == "past") return DateMention{i, e, {monday - days{7}, monday - days{1}}, true};
+            if (which == "this") return DateMention{i, e, {monday, r}, true};
+            return DateMention{i, e, {monday + days{7}, monday + days{13}}, true};
+        }
+        if (unit == "month") {
+            auto ym = ymd.year() / ymd.month();
+            if (which == "last" || which == "past") ym -= months{1};
+            if (which == "next") ym += months{1};
+            auto range = DateRange::of_month(ym.year(), ym.month());
+            if (which == "this") range.last = r;
+            return DateMention{i, e, range, true};
+        }
+        if (unit == "year") {
+            year y = ymd.year();
+            if (which == "last" || which == "past") y -= years{1};
+            if (which == "next") y += years{1};
+            auto range = DateRange::of_year(y);
+            if (which == "this" || earlier) range.last = std::min(range.last, r);
+            return DateMention{i, e, range, true};
+        }
+        return std::nullopt;
+    }
+
+    // "earlier in 2025", "earlier this year" (handled above), "in 2025" up to the reference
+    std::optional<DateMention> earlier_in_year(std::size_t i) const {
+        if (!is(i, "earlier") || !is(i + 1, "in")) return std::nullopt;
+        auto y = year_number(i + 2);
+        if (!y) return std::nullopt;
+        auto range = DateRange::of_year(year{*y});
+        if (ref_) range.last = std::min(range.last, *ref_);
+        return DateMention{i, i + 3, range, false};
+    }
+
+    // "in 2025", "since 1990", or a year standing alone before punctuation. "2000 soldiers" is
+    // a count, not a year: a bare four-digit number followed by a word is left alone.
+    std::optional<DateMention> bare_year(std::size_t i) const {
+        const bool led = is(i, "in") || is(i, "since") || is(i, "by") || is(i, "until");
+        std::size_t j = led ? i + 1 : i;
+        auto y = year_number(j);
+        if (!y) return std::nullopt;
+        if (!led && has(j + 1) && t_[j + 1].kind != TokenKind::Punct) return std::nullopt;
+        return DateMention{i, j + 1, DateRange::of_year(year{*y}), false};
+    }
+
+    const std::vector<Token>& t_;
+    std::size_t end_;
+    std::optional<Day> ref_;
+};
+
+}  // namespace
+
+std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::size_t begin,
+                                    std::size_t end, std::optional<Day> reference) {
+    std::vector<DateMention> out;
+    const DateParser parser(tokens, end, reference);
+    for (std::size_t i = begin; i < end;) {
+        if (auto m = parser.at(i)) {
+            out.push_back(*m);
+            i = m->last;
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
+}  // namespace nkclaims

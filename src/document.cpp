@@ -1,0 +1,389 @@
+#include "nkclaims/document.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "nkclaims/error.hpp"
+
+namespace nkclaims {
+
+std::string_view to_string(DocKind k) { return k == DocKind::Transcript ? "transcript" : "article"; }
+
+std::optional<DocKind> parse_doc_kind(std::string_view s) {
+    if (s == "transcript") return DocKind::Transcript;
+    if (s == "article") return DocKind::Article;
+    return std::nullopt;
+}
+
+void DocumentMeta::merge(const DocumentMeta& over) {
+    if (!over.title.empty()) title = over.title;
+    if (!over.outlet.empty()) outlet = over.outlet;
+    if (over.kind) kind = over.kind;
+    if (over.published) published = over.published;
+    if (over.recorded) recorded = over.recorded;
+}
+
+std::string Document::sentence_text(const Sentence& s) const {
+    std::string out = bytes.substr(s.span.begin, s.span.end - s.span.begin);
+    std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    return out;
+}
+
+void check_text(const std::string& name, std::string_view b) {
+    if (b.empty()) throw InputError(name, "empty file");
+    if (b.size() >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF')))
+        throw InputError(name, "UTF-16 text (byte-order mark); convert it to UTF-8");
+    for (std::size_t i = 0; i < b.size();) {
+        const auto c = static_cast<unsigned char>(b[i]);
+        if (c == 0) throw InputError(name, fmt::format("binary file (NUL byte at offset {})", i));
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool ok = len > 0 && i + len <= b.size();
+        for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(b[i + k]) & 0xC0) == 0x80;
+        if (ok && len == 2) ok = c >= 0xC2;  // no overlong forms
+        if (ok && len == 3) {
+            const auto c1 = static_cast<unsigned char>(b[i + 1]);
+            ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+        }
+        if (ok && len == 4) {
+            const auto c1 = static_cast<unsigned char>(b[i + 1]);
+            ok = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+        }
+        if (!ok) throw InputError(name, fmt::format("not UTF-8 text (invalid byte at offset {})", i));
+        i += len;
+    }
+}
+
+namespace {
+
+const std::set<std::string_view> kAbbreviations{
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sept", "sep", "oct",
+    "nov", "dec", "jan", "feb", "aug", "jun", "jul", "apr", "mar", "no", "vs", "prof", "rep", "sen", "gov"};
+
+constexpr std::size_t kLongSentence = 400;  // bytes: past this, a line break ends an unpunctuated run
+
+struct Line {
+    std::size_t begin, end;  // bytes, without the line break
+};
+
+std::vector<Line> lines_of(std::string_view b) {
+    std::vector<Line> out;
+    std::size_t at = 0;
+    while (at <= b.size()) {
+        auto nl = b.find('\n', at);
+        if (nl == std::string_view::npos) nl = b.size();
+        std::size_t end = nl;
+        if (end > at && b[end - 1] == '\r') --end;
+        out.push_back({at, end});
+        if (nl == b.size()) break;
+        at = nl + 1;
+    }
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    std::size_t a = 0, e = s.size();
+    while (a < e && (s[a] == ' ' || s[a] == '\t')) ++a;
+    while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    return std::string(s.substr(a, e - a));
+}
+
+// Subtitle furniture: "WEBVTT", SRT cue numbers, "00:00:01.000 --> 00:00:04.000".
+bool subtitle_line(std::string_view l) {
+    const std::string t = trim(l);
+    if (t == "WEBVTT" || t.find("-->") != std::string::npos) return true;
+    return !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "[00:12:31]", "00:12:31", "(12:31)" at the start of a line: its length in bytes, or 0.
+std::size_t timestamp_prefix(std::string_view l) {
+    std::size_t i = 0;
+    const bool open = i < l.size() && (l[i] == '[' || l[i] == '(');
+    if (open) ++i;
+    const std::size_t digits_start = i;
+    while (i < l.size() && ((l[i] >= '0' && l[i] <= '9') || l[i] == ':' || l[i] == '.')) ++i;
+    const std::string_view stamp = l.substr(digits_start, i - digits_start);
+    if (std::count(stamp.begin(), stamp.end(), ':') < 1 || stamp.size() < 4) return 0;
+    if (open) {
+        if (i >= l.size() || (l[i] != ']' && l[i] != ')')) return 0;
+        ++i;
+    }
+    while (i < l.size() && l[i] == ' ') ++i;
+    return i;
+}
+
+// "KIRBY:" or "JOHN KIRBY:" at the start of a line: the label's length including the colon.
+std::size_t speaker_label(std::string_view l, std::string& speaker) {
+    const auto colon = l.find(':');
+    if (colon == std::string_view::npos || colon < 2 || colon > 40) return 0;
+    const std::string_view name = l.substr(0, colon);
+    bool letters = false;
+    for (char c : name) {
+        if (c >= 'a' && c <= 'z') return 0;
+        if (!((c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '-' || c == '\'')) return 0;
+        letters = letters || (c >= 'A' && c <= 'Z');
+    }
+    if (!letters) return 0;
+    speaker = trim(name);
+    return colon + 1;
+}
+
+class Splitter {
+public:
+    Splitter(Document& d, const Gazetteer& g) : d_(d), g_(g) {}
+
+    void run() {
+        const auto& toks = d_.tokens.tokens;
+        mark_lines();
+        std::size_t start = next_kept(0);
+        for (std::size_t i = start; i < toks.size(); i = next_kept(i + 1)) {
+            const std::size_t next = next_kept(i + 1);
+            if (next >= toks.size() || ends_after(i, next, start)) {
+                close(start, i + 1);
+                start = next;
+            }
+        }
+    }
+
+private:
+    // Skipped tokens (subtitle furniture, timestamps, speaker labels) and forced breaks.
+    void mark_lines() {
+        const auto& toks = d_.tokens.tokens;
+        skip_.assign(toks.size(), false);
+        speaker_at_.assign(toks.size(), std::string{});
+        std::size_t t = 0;
+        std::string speaker;
+        for (const Line& line : lines_of(d_.bytes)) {
+            const std::string_view text = std::string_view(d_.bytes).substr(line.begin, line.end - line.begin);
+            std::size_t skip_bytes = subtitle_line(text) ? text.size() : timestamp_prefix(text);
+            std::string label;
+            if (skip_bytes < text.size()) {
+                if (std::size_t n = speaker_label(text.substr(skip_bytes), label)) {
+                    skip_bytes += n;
+                    speaker = label;
+                    break_before_.insert(line.begin);
+                }
+            }
+            if (skip_bytes > 0) break_before_.insert(line.begin);
+            while (t < toks.size() && toks[t].span.begin < line.begin) ++t;
+            for (; t < toks.size() && toks[t].span.begin < line.end; ++t) {
+                if (toks[t].span.begin < line.begin + skip_bytes) skip_[t] = true;
+                speaker_at_[t] = speaker;
+            }
+            if (header_line(text)) {
+                break_before_.insert(line.begin);
+                break_after_.insert(line.end);
+            }
+        }
+    }
+
+    // Lines that stand alone: a podcast header, "Transcript", "Source: CNN".
+    static bool header_line(std::string_view l) {
+        const std::string t = trim(l);
+        return t.starts_with("Episode Date:") || t == "Transcript" || t.starts_with("Discussion (") ||
+               t.starts_with("Source:") || t.starts_with("Published:") || t.starts_with("Date:") ||
+               t.find(" Podcast by ") != std::string::npos;
+    }
+
+    std::size_t next_kept(std::size_t i) const {
+        while (i < skip_.size() && skip_[i]) ++i;
+        return i;
+    }
+
+    bool line_break_between(std::size_t a, std::size_t b) const {
+        const auto& toks = d_.tokens.tokens;
+        return toks[b].line_start && toks[a].span.end <= toks[b].span.begin;
+    }
+
+    bool blank_line_between(std::size_t a, std::size_t b) const {
+        const auto& toks = d_.tokens.tokens;
+        const std::string_view gap = std::string_view(d_.bytes).substr(toks[a].span.end, toks[b].span.begin - toks[a].span.end);
+        return std::count(gap.begin(), gap.end(), '\n') >= 2;
+    }
+
+    bool forced_break(std::size_t a, std::size_t b) const {
+        const auto& toks = d_.tokens.tokens;
+        for (auto it = break_before_.upper_bound(toks[a].span.end); it != break_before_.end() && *it <= toks[b].span.begin; ++it)
+            return true;
+        for (auto it = break_after_.lower_bound(toks[a].span.end); it != break_after_.end() && *it <= toks[b].span.begin; ++it)
+            return true;
+        return false;
+    }
+
+    // Does a sentence end between token i and the next kept token?
+    bool ends_after(std::size_t i, std::size_t next, std::size_t start) const {
+        const auto& toks = d_.tokens.tokens;
+        const Token& t = toks[i];
+        const Token& n = toks[next];
+        if (forced_break(i, next) || blank_line_between(i, next) || speaker_at_[i] != speaker_at_[next]) return true;
+        if (t.is(".") || t.is("?") || t.is("!") || t.is("...")) {
+            if (!n.space_before && !n.is("\"") && !n.is(")")) return false;
+            if (t.is(".") && i > 0 && abbreviation(toks[i - 1])) return false;
+            return true;
+        }
+        // A date glued to the summary after it: "July 8, 2025Seoul".
+        if (t.kind == TokenKind::Number && n.is_word() && !n.space_before && n.capitalized()) return true;
+        // A closing quote after the end of a sentence: "... matters."
+        if (t.is("\"") && i > 0 && (toks[i - 1].is(".") || toks[i - 1].is("?") || toks[i - 1].is("!")) && n.space_before)
+            return true;
+        const std::size_t length = t.span.end - toks[start].span.begin;
+        return line_break_between(i, next) && length > kLongSentence && n.capitalized();
+    }
+
+    static bool abbreviation(const Token& t) {
+        if (t.kind != TokenKind::Word) return false;
+        if (t.text.size() == 1 && t.capitalized()) return true;  // U.S., J. Smith
+        return kAbbreviations.contains(t.norm);
+    }
+
+    void close(std::size_t b, std::size_t e) {
+        const auto& toks = d_.tokens.tokens;
+        if (b >= e) return;
+        Sentence s{{toks[b].span.begin, toks[e - 1].span.end}, b, e, false, speaker_at_[b]};
+        s.boilerplate = is_boilerplate(s);
+        d_.sentences.push_back(std::move(s));
+    }
+
+    bool is_boilerplate(const Sentence& s) const {
+        const auto& toks = d_.tokens.tokens;
+        for (std::size_t i = s.tok_begin; i < s.tok_end; ++i)
+            if (g_.boilerplate.match(toks, i, s.tok_end)) return true;
+        return false;
+    }
+
+    Document& d_;
+    const Gazetteer& g_;
+    std::vector<bool> skip_;
+    std::vector<std::string> speaker_at_;
+    std::set<std::size_t> break_before_;
+    std::set<std::size_t> break_after_;
+};
+
+// The value after "Key:" on a line near the top, if the line starts with it.
+std::optional<std::string> header_value(std::string_view bytes, std::string_view key) {
+    std::size_t at = 0;
+    for (int n = 0; n < 12 && at < bytes.size(); ++n) {
+        auto nl = bytes.find('\n', at);
+        if (nl == std::string_view::npos) nl = bytes.size();
+        const std::string line = trim(bytes.substr(at, nl - at));
+        if (line.starts_with(key)) return trim(std::string_view(line).substr(key.size()));
+        at = nl + 1;
+    }
+    return std::nullopt;
+}
+
+std::optional<Day> first_absolute_date(std::string_view text) {
+    const TokenStream ts = tokenize(text);
+    for (const DateMention& m : find_dates(ts.tokens, 0, ts.tokens.size(), std::nullopt))
+        if (m.range.first == m.range.last) return m.range.first;
+    return std::nullopt;
+}
+
+std::string outlet_in(std::string_view text, const Gazetteer& g) {
+    const TokenStream ts = tokenize(text);
+    for (std::size_t i = 0; i < ts.tokens.size(); ++i)
+        if (auto m = g.sources.match(ts.tokens, i, ts.tokens.size()); m && m->value->kind == SourceKind::Outlet)
+            return m->value->id;
+    return {};
+}
+
+// Title, outlet, dates and kind from the header and the host's introduction.
+DocumentMeta read_meta(const Document& d, const Gazetteer& g) {
+    DocumentMeta m;
+    const std::string_view b = d.bytes;
+    for (const Line& l : lines_of(b)) {
+        const std::string line = trim(b.substr(l.begin, l.end - l.begin));
+        if (line.empty() || line == "Physical Address" || line.size() > 300) continue;
+        m.title = line;
+        const auto by = line.find(" by ");
+        const auto dash = line.find(" - ");
+        if (by != std::string::npos && dash != std::string::npos && by < dash) {
+            m.outlet = outlet_in(std::string_view(line).substr(by + 4, dash - by - 4), g);
+            m.title = line.substr(dash + 3);
+            m.kind = DocKind::Transcript;
+        }
+        break;
+    }
+    if (auto v = header_value(b, "Episode Date:")) {
+        m.published = first_absolute_date(*v);
+        m.kind = DocKind::Transcript;
+    }
+    for (const char* key : {"Published:", "Date:"})
+        if (auto v = header_value(b, key); v && !m.published) m.published = first_absolute_date(*v);
+    // "this episode was recorded ... on Tuesday, the 22nd of October, 2024"
+    for (const Sentence& s : d.sentences) {
+        if (s.span.begin > 6000) break;
+        const auto& toks = d.tokens.tokens;
+        for (std::size_t i = s.tok_begin; i < s.tok_end; ++i) {
+            if (!toks[i].is("recorded")) continue;
+            for (const DateMention& dm : find_dates(toks, i, s.tok_end, std::nullopt))
+                if (dm.range.first == dm.range.last) {
+                    m.recorded = dm.range.first;
+                    m.kind = DocKind::Transcript;
+                    break;
+                }
+        }
+        if (m.recorded) break;
+    }
+    const auto last_nl = b.rfind("Source:");
+    if (last_nl != std::string_view::npos && m.outlet.empty()) {
+        auto eol = b.find('\n', last_nl);
+        m.outlet = outlet_in(b.substr(last_nl + 7, (eol == std::string_view::npos ? b.size() : eol) - last_nl - 7), g);
+    }
+    if (!m.kind) {
+        const bool subtitles = b.starts_with("WEBVTT") || b.find("-->") != std::string_view::npos;
+        m.kind = subtitles ? DocKind::Transcript : DocKind::Article;
+    }
+    return m;
+}
+
+}  // namespace
+
+Document parse_document(std::string path, std::string bytes, const Gazetteer& g) {
+    Document d;
+    d.path = std::move(path);
+    d.name = std::filesystem::path(d.path).filename().string();
+    if (d.name.empty()) d.name = d.path;
+    check_text(d.path, bytes);
+    d.bytes = std::move(bytes);
+    const std::size_t bom = std::string_view(d.bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    d.tokens = tokenize(std::string_view(d.bytes).substr(bom), bom);
+    if (d.tokens.tokens.empty()) throw InputError(d.path, "no text in file");
+    Splitter(d, g).run();
+    d.meta = read_meta(d, g);
+    return d;
+}
+
+Document read_document(const std::filesystem::path& path, const Gazetteer& g) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw InputError(path.string(), "no such file");
+    if (std::filesystem::is_directory(path, ec)) throw InputError(path.string(), "is a folder, not a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path.string(), "cannot read file (permission denied?)");
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (in.bad()) throw InputError(path.string(), "read error");
+    return parse_document(path.string(), std::move(buf).str(), g);
+}
+
+std::vector<std::filesystem::path> list_inputs(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw InputError(path.string(), "no such file or folder");
+    if (!std::filesystem::is_directory(path, ec)) return {path};
+    std::vector<std::filesystem::path> out;
+    auto it = std::filesystem::recursive_directory_iterator(
+        path, std::filesystem::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        const auto ext = it->path().extension();
+        if (it->is_regular_file(ec) && (ext == ".txt" || ext == ".vtt" || ext == ".srt")) out.push_back(it->path());
+    }
+    if (ec) throw InputError(path.string(), ec.message());
+    std::sort(out.begin(), out.end());
+    if (out.empty()) throw InputError(path.string(), "no text files (*.txt, *.vtt, *.srt) in folder");
+    return out;
+}
+
+}  // namespace nkclaims

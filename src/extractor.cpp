@@ -1,0 +1,552 @@
+#include "nkclaims/extractor.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "nkclaims/attribution.hpp"
+
+namespace nkclaims {
+namespace {
+
+constexpr std::size_t kMaxUnknownWords = 2;   // unknown words allowed between a number and its noun
+constexpr std::size_t kMaxCueDistance = 12;   // tokens: a phase cue farther away says nothing
+constexpr int kSoftBoundaryCost = 6;          // a comma or dash between a cue and the number
+constexpr std::size_t kContextSentences = 2;  // sentences back where an elliptical number finds its noun
+constexpr double kMinBareValue = 100;         // "sending thirty thousand": smaller bare numbers are noise
+
+// Words that end the search for the noun a number counts.
+const std::set<std::string_view> kBreakers{
+    "said", "says", "told", "that", "which", "who", "where", "when", "while", "because", "if", "but",
+    "was", "were", "is", "has", "have", "had", "will", "would", "could", "should", "can", "to", "in",
+    "on", "at", "from", "for", "with", "by", "into", "near", "since", "during", "after", "before",
+    "than", "as", "and", "or", "per", "each", "every", "a", "an", "it", "they", "he", "she", "we", "you", "i"};
+// Words that may follow an elliptical number ("that's only ten thousand if ...").
+const std::set<std::string_view> kFunctionWords{
+    "if", "and", "or", "so", "but", "you", "we", "they", "he", "she", "it", "are", "is", "were", "was",
+    "will", "would", "could", "to", "in", "of", "from", "that", "which", "who", "more", "now", "then",
+    "there", "here", "already", "soon", "at", "by", "into", "this", "these", "those"};
+const std::set<std::string_view> kLocativePreps{"in", "to", "into", "near", "at", "around", "inside",
+                                                "toward", "towards", "across", "within", "from", "reached", "reach", "entered"};
+const std::set<std::string_view> kCollectives{"group", "contingent", "batch", "force", "total", "number", "deployment"};
+
+bool soft_boundary(const Token& t) { return t.is(",") || t.is("-") || t.is("(") || t.is(")") || t.is(":"); }
+
+bool is_people(Metric m) {
+    return m == Metric::Troops || m == Metric::Engineers || m == Metric::Workers || m == Metric::Personnel;
+}
+bool is_materiel(Metric m) { return m == Metric::Missiles || m == Metric::Shells || m == Metric::Equipment; }
+
+// Parts of one mixed group combine: soldiers + personnel is troops, engineers + workers is a
+// mixed group (personnel).
+Metric combine(Metric a, Metric b) {
+    if (a == b) return a;
+    if (a == Metric::Personnel) return b;
+    if (b == Metric::Personnel) return a;
+    if (is_people(a) && is_people(b)) return Metric::Personnel;
+    return a;
+}
+
+struct NounPhrase {
+    std::size_t end = 0;  // one past the last token of the phrase
+    std::optional<Metric> metric;
+    bool person = false;
+    bool casualty = false;  // "were killed or wounded" after it
+    std::string actor;
+    bool own = false;  // "its own troops": the clause's subject country
+    std::vector<std::string> why;
+};
+
+class SentenceRules {
+public:
+    SentenceRules(const Gazetteer& g, const Document& d, const Sentence& s, const SentenceAttribution& who,
+                  std::vector<const Sentence*> previous)
+        : g_(g), d_(d), s_(s), t_(d.tokens.tokens), who_(who), previous_(std::move(previous)) {
+        dates_ = find_dates(t_, s.tok_begin, s.tok_end, d.reference_date());
+        for (const DateMention& m : dates_)
+            for (std::size_t i = m.first; i < m.last; ++i) in_date_.insert(i);
+    }
+
+    std::vector<Claim> figures() {
+        std::vector<Claim> out;
+        for (std::size_t i = s_.tok_begin; i < s_.tok_end;) {
+            auto q = in_date_.contains(i) ? std::nullopt : parse_quantity(t_, i, s_.tok_end);
+            if (!q || in_date_.contains(q->num_first)) {
+                ++i;
+                continue;
+            }
+            if (auto c = figure(*q)) out.push_back(std::move(*c));
+            i = q->last;
+        }
+        return out;
+    }
+
+    std::vector<Claim> stances(bool sentence_has_figures) {
+        std::vector<Claim> out;
+        if (!about_deployment()) return out;
+        std::set<Stance> seen;
+        for (std::size_t i = s_.tok_begin; i < s_.tok_end; ++i) {
+            auto m = g_.stances.match(t_, i, s_.tok_end);
+            if (!m) continue;
+            const Stance st = *m->value;
+            const std::size_t last = i + m->length;
+            // A confirmation beside a figure is the figure's own attribution, not a stance.
+            if ((st == Stance::Confirms && sentence_has_figures) || seen.contains(st)) {
+                i = last - 1;
+                continue;
+            }
+            seen.insert(st);
+            Claim c = base(ClaimKind::Stance, {t_[i].span.begin, t_[last - 1].span.end});
+            c.stance = st;
+            c.rule = fmt::format("stance:{}", join_norm(i, last));
+            note(c, fmt::format("stance {} from '{}'", to_string(st), c.as_written));
+            attribute(c, i, true);
+            date(c, i, last, true);
+            c.location = place_after(last, true).value_or("");
+            out.push_back(std::move(c));
+            i = last - 1;
+        }
+        return out;
+    }
+
+private:
+    std::optional<Claim> figure(const Quantity& q) {
+        const double v = q.value.low ? *q.value.low : *q.value.high;
+        if (v < 2 || excluded_context(q)) return std::nullopt;
+        NounPhrase np;
+        std::string rule = "figure:noun";
+        if (auto found = noun_phrase(q)) {
+            np = *found;
+        } else if (auto bare = elliptical(q)) {
+            np = *bare;
+            rule = "figure:elliptical";
+        } else {
+            return std::nullopt;
+        }
+        if (ratio_after(np.end)) return std::nullopt;
+        if (!settle_metric(q, np)) return std::nullopt;
+
+        Claim c = base(ClaimKind::Figure, {t_[q.num_first].span.begin, t_[q.num_last - 1].span.end});
+        c.rule = rule;
+        c.value = q.value;
+        c.approx = q.approx;
+        c.metric = np.metric;
+        for (const auto& w : np.why) note(c, w);
+        note(c, fmt::format("value {} from '{}'{}", value_text(q.value), c.as_written,
+                            q.bound.empty() ? "" : fmt::format(" with '{}'", q.bound)));
+        c.increment = increment(q);
+        c.location = location(q, np).value_or("");
+        c.actor = actor(q, np, c);
+        c.phase = phase(q, np, c);
+        attribute(c, q.num_first, false);
+        date(c, q.first, np.end, false);
+        return c;
+    }
+
+    Claim base(ClaimKind kind, Span span) const {
+        Claim c;
+        c.kind = kind;
+        c.doc = d_.name;
+        c.span = span;
+        c.as_written = d_.bytes.substr(span.begin, span.end - span.begin);
+        std::replace(c.as_written.begin(), c.as_written.end(), '\n', ' ');
+        c.quote = d_.sentence_text(s_);
+        c.quote_span = s_.span;
+        return c;
+    }
+
+    static void note(Claim& c, const std::string& why) {
+        if (!c.explain.empty()) c.explain += "; ";
+        c.explain += why;
+    }
+
+    static std::string value_text(const Value& v) {
+        auto n = [](const std::optional<double>& x) { return x ? fmt::format("{}", *x) : std::string("-"); };
+        return n(v.low) + ".." + n(v.high);
+    }
+
+    std::string join_norm(std::size_t a, std::size_t b) const {
+        std::string s;
+        for (std::size_t i = a; i < b; ++i) s += (i > a ? " " : "") + std::string(t_[i].norm);
+        return s;
+    }
+
+    bool has(std::size_t i) const { return i < s_.tok_end; }
+    bool is(std::size_t i, std::string_view w) const { return has(i) && t_[i].is(w); }
+
+    // Money, percentages, ages, times of day, ratios: a number, but never a figure.
+    bool excluded_context(const Quantity& q) const {
+        const std::size_t b = q.num_first, e = q.num_last;
+        if (b > s_.tok_begin) {
+            const Token& p = t_[b - 1];
+            if (p.is("$") || p.is("€") || p.is("£") || p.is("#") || p.is("no") || p.is("aged") || p.is("age") ||
+                p.is("ages") || p.is("every") || p.is("per") || p.is("page") || p.is("number") || (p.is("of") && b >= 2 && t_[b - 2].is("out")))
+                return true;
+        }
+        if (has(e)) {
+            const Token& n = t_[e];
+            if (n.is("%") || (n.is(":") && has(e + 1) && t_[e + 1].kind == TokenKind::Number)) return true;
+            if (n.is("percent") || (n.is("per") && is(e + 1, "cent")) || n.is("a.m") || n.is("p.m") || n.is("am") || n.is("pm"))
+                return true;
+            if (g_.not_counted.match(t_, e, s_.tok_end)) return true;
+            if (n.is("-") && has(e + 1) && g_.not_counted.match(t_, e + 1, s_.tok_end)) return true;  // 23-year-old
+        }
+        return false;
+    }
+
+    // "three senior officers for every 30 men": a ratio, not a count.
+    bool ratio_after(std::size_t np_end) const {
+        return (is(np_end, "for") && (is(np_end + 1, "every") || is(np_end + 1, "each") ||
+                                      (has(np_end + 1) && t_[np_end + 1].kind == TokenKind::Number))) ||
+               is(np_end, "per");
+    }
+
+    // The noun the number counts: after it, past modifiers and nationality words, "of" right
+    // after the number ("4,000 of those soldiers"), and at most two words we do not know.
+    std::optional<NounPhrase> noun_phrase(const Quantity& q) const {
+        NounPhrase np;
+        std::size_t j = q.last;
+        if (is(j, "\"")) ++j;                                   // “10,000” soldiers
+        if (is(j, "-") && has(j + 1) && !t_[j + 1].space_before) ++j;  // 30,000-troop
+        if (is(j, "of")) ++j;                                   // 4,000 of those soldiers
+        std::size_t unknown = 0;
+        while (has(j) && j < q.last + 10) {
+            if (auto n = g_.nouns.match(t_, j, s_.tok_end)) {
+                np.metric = n->value->metric;
+                np.person = n->value->person;
+                np.why.push_back(fmt::format("counts '{}'", join_norm(j, j + n->length)));
+                np.end = j + n->length;
+                coordinated(np);
+                casualty_after(np);
+                return np;
+            }
+            if (g_.not_counted.match(t_, j, s_.tok_end)) return std::nullopt;
+            const Token& t = t_[j];
+            if (t.kind == TokenKind::Punct || t.kind == TokenKind::Number) return std::nullopt;
+            if (auto a = g_.actors.match(t_, j, s_.tok_end)) {
+                np.actor = *a->value;
+                np.why.push_back(fmt::format("actor {} from '{}'", np.actor, join_norm(j, j + a->length)));
+                j += a->length;
+                continue;
+            }
+            if (g_.modifiers.match(t_, j, s_.tok_end)) {
+                np.own = np.own || t.is("own");
+                ++j;
+                continue;
+            }
+            if (kBreakers.contains(t.norm) || ++unknown > kMaxUnknownWords) return std::nullopt;
+            ++j;
+        }
+        return std::nullopt;
+    }
+
+    // "engineers and construction workers": one mixed group.
+    void coordinated(NounPhrase& np) const {
+        std::size_t j = np.end;
+        if (!(is(j, "and") || is(j, "or"))) return;
+        for (std::size_t k = j + 1; has(k) && k < j + 4; ++k) {
+            if (t_[k].kind != TokenKind::Word) return;
+            if (auto n = g_.nouns.match(t_, k, s_.tok_end); n && n->value->metric) {
+                np.metric = np.metric ? combine(*np.metric, *n->value->metric) : n->value->metric;
+                np.why.push_back(fmt::format("and '{}': {}", join_norm(k, k + n->length), to_string(*np.metric)));
+                np.end = k + n->length;
+                return;
+            }
+            if (!g_.modifiers.match(t_, k, s_.tok_end) && !g_.actors.match(t_, k, s_.tok_end)) return;
+        }
+    }
+
+    // "... soldiers were killed or wounded"
+    void casualty_after(NounPhrase& np) const {
+        std::size_t j = np.end;
+        for (std::string_view aux : {"were", "was", "have", "had", "been", "are", "being"})
+            if (is(j, aux)) ++j;
+        if (is(j, "been")) ++j;
+        if (has(j) && g_.casualty_verbs.match(t_, j, s_.tok_end)) np.casualty = true;
+    }
+
+    // "sending thirty thousand", "the 11,000 stealthily deployed", "a large group of 12,000",
+    // "that's only ten thousand": a number standing for troops named nearby.
+    std::optional<NounPhrase> elliptical(const Quantity& q) const {
+        if (q.form == NumberForm::Vague) return std::nullopt;
+        const double v = q.value.low ? *q.value.low : *q.value.high;
+        if (v < kMinBareValue) return std::nullopt;
+        const std::size_t b = q.first, e = q.last;
+        const bool cue_after = people_cue_within(e, e + 3);
+        if (has(e) && t_[e].is_word() && !kFunctionWords.contains(t_[e].norm) && !cue_after) return std::nullopt;
+        if (b > s_.tok_begin && t_[b - 1].capitalized() && t_[b - 1].is_word() && b - 1 > s_.tok_begin &&
+            !g_.phases.match(t_, b - 1, s_.tok_end))
+            return std::nullopt;  // "Cargo 200": a designation
+        const bool governed = people_cue_within(b >= 4 ? std::max(b - 4, s_.tok_begin) : s_.tok_begin, b) || cue_after;
+        const bool collective = b >= 2 && t_[b - 1].is("of") && kCollectives.contains(t_[b - 2].norm);
+        std::size_t k = b;
+        while (k > s_.tok_begin && (t_[k - 1].is("only") || t_[k - 1].is("just") || t_[k - 1].is("about") || t_[k - 1].is("even")))
+            --k;
+        const bool copula = k >= 2 && t_[k - 1].is("'s") && (t_[k - 2].is("that") || t_[k - 2].is("it"));
+        if (!governed && !collective && !copula) return std::nullopt;
+        auto metric = context_metric(b);
+        if (!metric) return std::nullopt;
+        NounPhrase np;
+        np.end = e;
+        np.metric = metric;
+        np.why.push_back(fmt::format("elliptical number; counts {} named nearby", to_string(*metric)));
+        return np;
+    }
+
+    bool people_cue_within(std::size_t a, std::size_t b) const {
+        for (std::size_t i = a; i < b && has(i); ++i)
+            if (auto m = g_.phases.match(t_, i, s_.tok_end); m && m->value->people) return true;
+        return false;
+    }
+
+    // Troops named earlier in this sentence or in the two before it.
+    std::optional<Metric> context_metric(std::size_t before) const {
+        auto scan = [&](std::size_t a, std::size_t b) -> std::optional<Metric> {
+            for (std::size_t i = b; i > a; --i)
+                if (auto n = g_.nouns.match(t_, i - 1, b); n && (n->value->person || n->value->metric == Metric::Troops))
+                    return Metric::Troops;
+            return std::nullopt;
+        };
+        if (auto m = scan(s_.tok_begin, before)) return m;
+        for (const Sentence* p : previous_)
+            if (auto m = scan(p->tok_begin, p->tok_end)) return m;
+        return std::nullopt;
+    }
+
+    // Person nouns become troops or casualties from the sentence; casualty verbs win.
+    bool settle_metric(const Quantity& q, NounPhrase& np) const {
+        const bool killed_before = q.first > s_.tok_begin && g_.casualty_verbs.match(t_, q.first - 1, s_.tok_end);
+        if (np.casualty || killed_before) {
+            if (np.person || (np.metric && is_people(*np.metric)) || np.metric == Metric::Casualties) {
+                np.metric = Metric::Casualties;
+                np.why.push_back("casualties: killed or wounded");
+                return true;
+            }
+        }
+        if (np.person) {
+            if (!people_cue_within(s_.tok_begin, s_.tok_end)) return false;
+            np.metric = Metric::Troops;
+            np.why.push_back("people sent or deployed: troops");
+        }
+        return np.metric.has_value();
+    }
+
+    bool increment(const Quantity& q) const {
+        std::size_t b = q.first;
+        if (b > s_.tok_begin && t_[b - 1].is("another")) return true;
+        if (b > s_.tok_begin + 1 && t_[b - 1].is("additional") && (t_[b - 2].is("an") || t_[b - 2].is("the"))) return true;
+        return is(q.last, "additional") || is(q.last, "more") || is(q.last, "extra");
+    }
+
+    // The nearest phase cue in the clause; people and materiel read cues differently.
+    std::optional<Phase> phase(const Quantity& q, const NounPhrase& np, Claim& c) const {
+        const Metric m = *c.metric;
+        if (m == Metric::Casualties || m == Metric::Strikes) return std::nullopt;
+        std::optional<Phase> best;
+        int best_cost = 1 << 20;
+        std::string best_cue;
+        for (std::size_t i = s_.tok_begin; i < s_.tok_end; ++i) {
+            if (i >= q.first && i < np.end) continue;
+            auto cue = g_.phases.match(t_, i, s_.tok_end);
+            if (!cue) continue;
+            const std::optional<Phase> p = is_materiel(m) ? cue->value->materiel : cue->value->people;
+            const std::size_t cue_end = i + cue->length;
+            if (p) {
+                const bool before = cue_end <= q.first;
+                const std::size_t a = before ? cue_end : np.end, b = before ? q.first : i;
+                const std::size_t distance = b >= a ? b - a : 0;
+                if (distance <= kMaxCueDistance && !crosses(a, b, true)) {
+                    const int cost = static_cast<int>(distance) + cue->value->weight + (crosses(a, b, false) ? kSoftBoundaryCost : 0);
+                    if (cost < best_cost) {
+                        best_cost = cost;
+                        best = p;
+                        best_cue = join_norm(i, cue_end);
+                    }
+                }
+            }
+            i = cue_end - 1;
+        }
+        if (best) {
+            note(c, fmt::format("phase {} from '{}'", to_string(*best), best_cue));
+            return best;
+        }
+        if (!is_people(m)) return std::nullopt;
+        // No cue: "another 6,000" is more to come; a plain count of people is there.
+        const Phase p = c.increment ? Phase::Planned : Phase::Deployed;
+        note(c, fmt::format("phase {} by default{}", to_string(p), c.increment ? " for an increment" : ""));
+        return p;
+    }
+
+    bool crosses(std::size_t a, std::size_t b, bool hard) const {
+        for (std::size_t i = a; i < b; ++i)
+            if (hard ? is_hard_boundary(t_[i]) : soft_boundary(t_[i])) return true;
+        return false;
+    }
+
+    std::string actor(const Quantity& q, const NounPhrase& np, Claim& c) const {
+        if (np.metric == Metric::Casualties && np.person && !c.location.empty()) {
+            const std::string country = g_.country_of(c.location);
+            note(c, fmt::format("actor {}: people killed in {}", country, c.location));
+            return country;
+        }
+        if (np.own) {  // "Russia is massing 110,000 of its own troops"
+            for (std::size_t i = s_.tok_begin; i < q.first; ++i)
+                if (auto a = g_.actors.match(t_, i, q.first)) {
+                    note(c, fmt::format("actor {}: 'its own' refers to '{}'", *a->value, t_[i].text));
+                    return *a->value;
+                }
+        }
+        if (!np.actor.empty()) return np.actor;
+        if (np.person && np.metric == Metric::Casualties) return "ukraine";
+        note(c, "actor north_korea by default");
+        return "north_korea";
+    }
+
+    // A place after a locative preposition: first after the number in its clause, else the
+    // last before it.
+    std::optional<std::string> location(const Quantity& q, const NounPhrase& np) const {
+        if (auto after = place_after(np.end, false)) return after;
+        std::optional<std::string> found;
+        for (std::size_t i = s_.tok_begin; i < q.first; ++i) {
+            if (is_hard_boundary(t_[i])) found.reset();
+            if (auto p = place_at(i, false)) found = p;
+        }
+        return found;
+    }
+
+    std::optional<std::string> place_after(std::size_t from, bool any_verb) const {
+        for (std::size_t i = from; i < s_.tok_end; ++i) {
+            const Token& t = t_[i];
+            if (is_hard_boundary(t) || t.is("that") || t.is("which") || t.is("who") || t.is("where")) return std::nullopt;
+            if (i > from && parse_quantity(t_, i, s_.tok_end) && t.kind == TokenKind::Number) return std::nullopt;
+            if (auto p = place_at(i, any_verb)) return p;
+        }
+        return std::nullopt;
+    }
+
+    // The place named at token i, if a preposition leads to it and it is not "the war in
+    // Ukraine", a possessive ("Russia's Kursk region") or part of a source's name.
+    std::optional<std::string> place_at(std::size_t i, bool any_verb) const {
+        auto m = g_.places.match(t_, i, s_.tok_end);
+        if (!m || who_.names_source(i)) return std::nullopt;
+        if (is(i + m->length, "'s")) return std::nullopt;
+        for (std::size_t k = i; k > s_.tok_begin && i - k < 5; --k) {
+            const Token& p = t_[k - 1];
+            if (p.kind == TokenKind::Punct) break;
+            if (kLocativePreps.contains(p.norm)) {
+                if (k >= 2 && (t_[k - 2].is("war") || t_[k - 2].is("conflict"))) return std::nullopt;
+                return *m->value;
+            }
+        }
+        if (any_verb && i > s_.tok_begin && t_[i - 1].is_word()) return *m->value;
+        return std::nullopt;
+    }
+
+    void attribute(Claim& c, std::size_t at, bool stance) const {
+        if (auto a = who_.at(at, stance)) {
+            c.source = a->source;
+            c.via = a->via;
+            note(c, fmt::format("source {}{} from {}", a->source, a->via.empty() ? "" : " via " + a->via, a->why));
+        } else if (!d_.meta.outlet.empty()) {
+            c.source = d_.meta.outlet;
+            note(c, fmt::format("source {}: the document's outlet, nobody named", c.source));
+        }
+    }
+
+    // A date next to a speech verb, or leading the clause, is when the claim was made; one
+    // after the figure ("deployed last November") is when the counted thing happened.
+    void date(Claim& c, std::size_t first, std::size_t last, bool stance) const {
+        const DateMention* said = nullptr;
+        const DateMention* event = nullptr;
+        std::size_t best = 1u << 30;
+        for (const DateMention& m : dates_) {
+            const bool crosses_clause = m.last <= first ? crosses(m.last, first, true) : crosses(last, m.first, true);
+            if (crosses_clause) continue;
+            const std::size_t distance = m.last <= first ? first - m.last : (m.first >= last ? m.first - last : 0);
+            if (near_verb(m) || clause_initial(m) || stance) {
+                if (distance < best) {
+                    best = distance;
+                    said = &m;
+                }
+            } else if (m.first >= last && !event) {
+                event = &m;
+            }
+        }
+        if (said) {
+            c.date = said->range;
+            note(c, fmt::format("date {} from '{}'", said->range.iso(), span_text(said->first, said->last)));
+        } else if (auto r = d_.reference_date()) {
+            c.date = DateRange::of_day(*r);
+            note(c, fmt::format("date {}: the document's reference date", c.date->iso()));
+        }
+        if (event) {
+            c.event_date = event->range;
+            note(c, fmt::format("event date {} from '{}'", event->range.iso(), span_text(event->first, event->last)));
+        }
+    }
+
+    bool near_verb(const DateMention& m) const {
+        for (std::size_t v : who_.verbs())
+            if ((v >= m.last && v - m.last <= 3) || (m.first >= v && m.first - v <= 2)) return true;
+        return false;
+    }
+
+    bool clause_initial(const DateMention& m) const {
+        return m.first == s_.tok_begin || is_hard_boundary(t_[m.first - 1]) ||
+               (m.first >= s_.tok_begin + 2 && t_[m.first - 1].is(",") && is_hard_boundary(t_[m.first - 2]));
+    }
+
+    std::string span_text(std::size_t a, std::size_t b) const {
+        return d_.bytes.substr(t_[a].span.begin, t_[b - 1].span.end - t_[a].span.begin);
+    }
+
+    bool about_deployment() const {
+        for (std::size_t i = s_.tok_begin; i < s_.tok_end; ++i)
+            if (g_.stance_topics.match(t_, i, s_.tok_end)) return true;
+        return false;
+    }
+
+    const Gazetteer& g_;
+    const Document& d_;
+    const Sentence& s_;
+    const std::vector<Token>& t_;
+    const SentenceAttribution& who_;
+    std::vector<const Sentence*> previous_;
+    std::vector<DateMention> dates_;
+    std::set<std::size_t> in_date_;
+};
+
+}  // namespace
+
+std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const {
+    std::vector<Claim> out;
+    std::optional<Attribution> carried;
+    std::size_t carried_at = 0;
+    constexpr std::size_t kCarrySentences = 3;
+    std::vector<const Sentence*> previous;
+    for (std::size_t n = 0; n < d.sentences.size(); ++n) {
+        const Sentence& s = d.sentences[n];
+        if (s.boilerplate) continue;
+        if (carried && n - carried_at > kCarrySentences) carried.reset();
+        const SentenceAttribution who(g_, d.tokens.tokens, s.tok_begin, s.tok_end, carried);
+        SentenceRules rules(g_, d, s, who, previous);
+        auto figures = rules.figures();
+        auto stances = rules.stances(!figures.empty());
+        for (auto* list : {&figures, &stances})
+            for (Claim& c : *list) {
+                if (explain == Explain::No) c.explain.clear();
+                out.push_back(std::move(c));
+            }
+        if (auto last = who.last()) {
+            carried = last;
+            carried_at = n;
+        }
+        previous.insert(previous.begin(), &s);
+        if (previous.size() > kContextSentences) previous.pop_back();
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
+    return out;
+}
+
+}  // namespace nkclaims

@@ -1,0 +1,21 @@
+// nkclaims: parse options, run, print, map errors to exit statuses.
+#include <exception>
+#include <iostream>
+
+#include "nkclaims/cli.hpp"
+#include "nkclaims/error.hpp"
+
+int main(int argc, char** argv) {
+    try {
+        return nkclaims::run(argc, argv, std::cout, std::cerr);
+    } catch (const nkclaims::UsageError& e) {
+        std::cerr << "nkclaims: error: " << e.message() << '\n';
+        return nkclaims::kUsage;
+    } catch (const nkclaims::Error& e) {
+        std::cerr << "nkclaims: error: " << e.message() << '\n';
+        return nkclaims::kFailed;
+    } catch (const std::exception& e) {
+        std::cerr << "nkclaims: error: " << e.what() << '\n';
+        return nkclaims::kFailed;
+    }
+}

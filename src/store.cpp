@@ -1,0 +1,288 @@
+#include "nkclaims/store.hpp"
+
+#include <chrono>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include "nkclaims/error.hpp"
+
+namespace nkclaims {
+
+std::string content_hash(std::string_view bytes) {
+    const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
+    return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+}
+
+namespace {
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS documents (
+    id            INTEGER PRIMARY KEY,
+    path          TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    hash          TEXT NOT NULL,
+    title         TEXT,
+    outlet        TEXT,
+    kind          TEXT,
+    published     TEXT,
+    recorded      TEXT,
+    bytes         INTEGER NOT NULL,
+    ingested_at   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claims (
+    id            INTEGER PRIMARY KEY,
+    doc_id        INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind          TEXT NOT NULL,
+    span_begin    INTEGER NOT NULL,
+    span_end      INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    value_low     REAL,
+    value_high    REAL,
+    approx        INTEGER NOT NULL DEFAULT 0,
+    increment     INTEGER NOT NULL DEFAULT 0,
+    metric        TEXT,
+    phase         TEXT,
+    actor         TEXT,
+    stance        TEXT,
+    source        TEXT,
+    via           TEXT,
+    location      TEXT,
+    date          TEXT,
+    date_first    TEXT,
+    date_last     TEXT,
+    event_date    TEXT,
+    quote         TEXT NOT NULL,
+    quote_begin   INTEGER NOT NULL,
+    quote_end     INTEGER NOT NULL,
+    rule          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_by_doc ON claims(doc_id, span_begin);
+CREATE INDEX IF NOT EXISTS claims_by_metric ON claims(metric, phase, actor, date_first);
+CREATE INDEX IF NOT EXISTS claims_by_source ON claims(source);
+CREATE INDEX IF NOT EXISTS claims_by_date ON claims(date_first);
+CREATE VIEW IF NOT EXISTS v_claims AS
+    SELECT d.name AS doc, c.kind, c.text, c.value_low, c.value_high, c.approx, c.increment, c.metric,
+           c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, c.event_date, c.quote,
+           c.span_begin, c.span_end, c.rule, d.title, d.outlet, d.path
+    FROM claims c JOIN documents d ON d.id = c.doc_id;
+)SQL";
+
+std::string opt_day(const std::optional<Day>& d) { return d ? iso_day(*d) : std::string{}; }
+
+void bind_text(SQLite::Statement& st, int i, const std::string& s) {
+    if (s.empty()) st.bind(i);
+    else st.bind(i, s);
+}
+
+void bind_number(SQLite::Statement& st, int i, const std::optional<double>& v) {
+    if (v) st.bind(i, *v);
+    else st.bind(i);
+}
+
+std::string now_utc() {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto day = std::chrono::floor<std::chrono::days>(now);
+    const std::chrono::hh_mm_ss hms{now - day};
+    return fmt::format("{}T{:02}:{:02}:{:02}Z", iso_day(day), hms.hours().count(), hms.minutes().count(),
+                       hms.seconds().count());
+}
+
+std::string column_text(SQLite::Statement& st, int i) {
+    auto c = st.getColumn(i);
+    return c.isNull() ? std::string{} : c.getString();
+}
+
+}  // namespace
+
+struct Store::Impl {
+    SQLite::Database db;
+    explicit Impl(const std::string& path)
+        : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 5000) {}
+};
+
+Store::Store(const std::string& path) : path_(path) {
+    try {
+        impl_ = std::make_unique<Impl>(path);
+        auto& db = impl_->db;
+        db.exec("PRAGMA foreign_keys = ON");
+        if (path != ":memory:") db.exec("PRAGMA journal_mode = WAL");
+        const int version = db.execAndGet("PRAGMA user_version").getInt();
+        if (version > kSchemaVersion)
+            throw StoreError(path, fmt::format("database schema version {} is newer than this nkclaims ({})", version,
+                                               kSchemaVersion));
+        const bool has_tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0;
+        if (version == 0 && has_tables) throw StoreError(path, "not an nkclaims database (it holds other tables)");
+        if (version == 0) {
+            SQLite::Transaction tx(db);
+            db.exec(kSchema);
+            db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+            tx.commit();
+        }
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path, fmt::format("cannot open database: {}", e.what()));
+    }
+}
+
+Store::~Store() = default;
+
+bool Store::unchanged(const std::string& path, const std::string& hash) const {
+    try {
+        SQLite::Statement st(impl_->db, "SELECT hash FROM documents WHERE path = ?");
+        st.bind(1, path);
+        return st.executeStep() && st.getColumn(0).getString() == hash;
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path_, e.what());
+    }
+}
+
+PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims) {
+    auto& db = impl_->db;
+    try {
+        SQLite::Transaction tx(db);
+        SQLite::Statement find(db, "SELECT id, hash FROM documents WHERE path = ?");
+        find.bind(1, doc.path);
+        PutResult result = PutResult::Added;
+        if (find.executeStep()) {
+            if (find.getColumn(1).getString() == doc.hash) return PutResult::Unchanged;
+            SQLite::Statement del(db, "DELETE FROM documents WHERE id = ?");
+            del.bind(1, find.getColumn(0).getInt64());
+            del.exec();
+            result = PutResult::Replaced;
+        }
+        SQLite::Statement ins(db,
+                              "INSERT INTO documents(path, name, hash, title, outlet, kind, published, recorded, "
+                              "bytes, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        ins.bind(1, doc.path);
+        ins.bind(2, doc.name);
+        ins.bind(3, doc.hash);
+        bind_text(ins, 4, doc.meta.title);
+        bind_text(ins, 5, doc.meta.outlet);
+        bind_text(ins, 6, doc.meta.kind ? std::string(to_string(*doc.meta.kind)) : std::string{});
+        bind_text(ins, 7, opt_day(doc.meta.published));
+        bind_text(ins, 8, opt_day(doc.meta.recorded));
+        ins.bind(9, static_cast<std::int64_t>(doc.bytes));
+        ins.bind(10, now_utc());
+        ins.exec();
+        const auto doc_id = db.getLastInsertRowid();
+        SQLite::Statement c(db,
+                            "INSERT INTO claims(doc_id, kind, span_begin, span_end, text, value_low, value_high, "
+                            "approx, increment, metric, phase, actor, stance, source, via, location, date, date_first, "
+                            "date_last, event_date, quote, quote_begin, quote_end, rule) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        for (const Claim& cl : claims) {
+            c.reset();
+            c.clearBindings();
+            c.bind(1, doc_id);
+            c.bind(2, std::string(to_string(cl.kind)));
+            c.bind(3, static_cast<std::int64_t>(cl.span.begin));
+            c.bind(4, static_cast<std::int64_t>(cl.span.end));
+            c.bind(5, cl.as_written);
+            bind_number(c, 6, cl.value.low);
+            bind_number(c, 7, cl.value.high);
+            c.bind(8, cl.approx ? 1 : 0);
+            c.bind(9, cl.increment ? 1 : 0);
+            bind_text(c, 10, cl.metric ? std::string(to_string(*cl.metric)) : std::string{});
+            bind_text(c, 11, cl.phase ? std::string(to_string(*cl.phase)) : std::string{});
+            bind_text(c, 12, cl.actor);
+            bind_text(c, 13, cl.stance ? std::string(to_string(*cl.stance)) : std::string{});
+            bind_text(c, 14, cl.source);
+            bind_text(c, 15, cl.via);
+            bind_text(c, 16, cl.location);
+            bind_text(c, 17, cl.date ? cl.date->iso() : std::string{});
+            bind_text(c, 18, cl.date ? iso_day(cl.date->first) : std::string{});
+            bind_text(c, 19, cl.date ? iso_day(cl.date->last) : std::string{});
+            bind_text(c, 20, cl.event_date ? cl.event_date->iso() : std::string{});
+            c.bind(21, cl.quote);
+            c.bind(22, static_cast<std::int64_t>(cl.quote_span.begin));
+            c.bind(23, static_cast<std::int64_t>(cl.quote_span.end));
+            c.bind(24, cl.rule);
+            c.exec();
+        }
+        tx.commit();
+        return result;
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path_, fmt::format("cannot store {}: {}", doc.name, e.what()));
+    }
+}
+
+std::vector<Claim> Store::claims(const ClaimFilter& f) const {
+    std::string sql =
+        "SELECT d.name, c.kind, c.span_begin, c.span_end, c.text, c.value_low, c.value_high, c.approx, c.increment, "
+        "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, c.event_date, c.quote, "
+        "c.quote_begin, c.quote_end, c.rule FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1=1";
+    if (f.metric) sql += " AND c.metric = :metric";
+    if (f.phase) sql += " AND c.phase = :phase";
+    if (!f.source.empty()) sql += " AND c.source = :source";
+    if (!f.doc.empty()) sql += " AND d.name = :doc";
+    if (f.since) sql += " AND c.date_last >= :since";
+    if (f.until) sql += " AND c.date_first <= :until";
+    sql += " ORDER BY d.name, c.span_begin, c.kind";
+    std::vector<Claim> out;
+    try {
+        SQLite::Statement st(impl_->db, sql);
+        if (f.metric) st.bind(":metric", std::string(to_string(*f.metric)));
+        if (f.phase) st.bind(":phase", std::string(to_string(*f.phase)));
+        if (!f.source.empty()) st.bind(":source", f.source);
+        if (!f.doc.empty()) st.bind(":doc", f.doc);
+        if (f.since) st.bind(":since", iso_day(*f.since));
+        if (f.until) st.bind(":until", iso_day(*f.until));
+        while (st.executeStep()) {
+            Claim c;
+            c.doc = st.getColumn(0).getString();
+            c.kind = parse_kind(st.getColumn(1).getString()).value_or(ClaimKind::Figure);
+            c.span = {static_cast<std::size_t>(st.getColumn(2).getInt64()), static_cast<std::size_t>(st.getColumn(3).getInt64())};
+            c.as_written = st.getColumn(4).getString();
+            if (!st.getColumn(5).isNull()) c.value.low = st.getColumn(5).getDouble();
+            if (!st.getColumn(6).isNull()) c.value.high = st.getColumn(6).getDouble();
+            c.approx = st.getColumn(7).getInt() != 0;
+            c.increment = st.getColumn(8).getInt() != 0;
+            c.metric = parse_metric(column_text(st, 9));
+            c.phase = parse_phase(column_text(st, 10));
+            c.actor = column_text(st, 11);
+            c.stance = parse_stance(column_text(st, 12));
+            c.source = column_text(st, 13);
+            c.via = column_text(st, 14);
+            c.location = column_text(st, 15);
+            c.date = parse_iso_range(column_text(st, 16));
+            if (auto e = column_text(st, 17); !e.empty()) c.event_date = parse_iso_range(e);
+            c.quote = st.getColumn(18).getString();
+            c.quote_span = {static_cast<std::size_t>(st.getColumn(19).getInt64()), static_cast<std::size_t>(st.getColumn(20).getInt64())};
+            c.rule = st.getColumn(21).getString();
+            out.push_back(std::move(c));
+        }
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path_, e.what());
+    }
+    return out;
+}
+
+std::vector<StoredDocument> Store::documents() const {
+    std::vector<StoredDocument> out;
+    try {
+        SQLite::Statement st(impl_->db,
+                             "SELECT d.path, d.name, d.hash, d.title, d.outlet, d.kind, d.published, d.recorded, "
+                             "d.bytes, (SELECT count(*) FROM claims c WHERE c.doc_id = d.id) FROM documents d "
+                             "ORDER BY d.name, d.path");
+        while (st.executeStep()) {
+            StoredDocument d;
+            d.path = st.getColumn(0).getString();
+            d.name = st.getColumn(1).getString();
+            d.hash = st.getColumn(2).getString();
+            d.meta.title = column_text(st, 3);
+            d.meta.outlet = column_text(st, 4);
+            d.meta.kind = parse_doc_kind(column_text(st, 5));
+            d.meta.published = parse_iso_day(column_text(st, 6));
+            d.meta.recorded = parse_iso_day(column_text(st, 7));
+            d.bytes = static_cast<std::size_t>(st.getColumn(8).getInt64());
+            d.claims = static_cast<std::size_t>(st.getColumn(9).getInt64());
+            out.push_back(std::move(d));
+        }
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path_, e.what());
+    }
+    return out;
+}
+
+}  // namespace nkclaims
