@@ -53,6 +53,14 @@ bool SentenceAttribution::names_source(std::size_t i) const {
     return false;
 }
 
+// A country speaks only as a subject: first in its clause, or after "and", "the", a comma. After
+// a verb or preposition it is an object ("visited Pyongyang", "supplied Russia").
+bool SentenceAttribution::subject_position(const Mention& m) const {
+    if (m.first == begin_) return true;
+    const Token& p = t_[m.first - 1];
+    return p.kind == TokenKind::Punct || p.is("and") || p.is("the") || p.is("that") || is_hard_boundary(p);
+}
+
 bool SentenceAttribution::hard_boundary_between(std::size_t a, std::size_t b) const {
     for (std::size_t i = std::min(a, b); i < std::max(a, b); ++i)
         if (is_hard_boundary(t_[i])) return true;
@@ -66,6 +74,7 @@ std::optional<Attribution> SentenceAttribution::subject_before(std::size_t verb,
         if (it->last > verb) continue;
         if (verb - it->last > window || hard_boundary_between(it->last, verb)) break;
         if (it->last < end_ && t_[it->last].is("'s")) continue;
+        if (it->entry->kind == SourceKind::Country && !subject_position(*it)) continue;
         return of(*it, fmt::format("'{}' before '{}'", t_[it->first].text, t_[verb].text));
     }
     for (std::size_t i = verb; i > begin_ && verb - i < 3; --i)
@@ -144,10 +153,13 @@ std::optional<Attribution> SentenceAttribution::at(std::size_t at, bool stance) 
         if (it->verb < at && !hard_boundary_between(it->verb, at)) return it->who;
     for (const Anchor& a : anchors_)
         if (a.verb > at && !hard_boundary_between(at, a.verb)) return a.who;
+    // The speaker of the main clause: "experts say that if Kim wants, he can send 60,000".
+    for (auto it = anchors_.rbegin(); it != anchors_.rend(); ++it)
+        if (it->verb < at) return it->who;
     // A name before it in the clause: a person, an agency; a country only for a stance.
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
         if (it->last > at || hard_boundary_between(it->last, at)) continue;
-        if (it->entry->kind == SourceKind::Country && !stance) continue;
+        if (it->entry->kind == SourceKind::Country && (!stance || !subject_position(*it))) continue;
         if (it->last < end_ && t_[it->last].is("'s") && it->entry->kind == SourceKind::Country) continue;
         return of(*it, fmt::format("'{}' named earlier in the sentence", t_[it->first].text));
     }

@@ -261,7 +261,7 @@ int do_conflicts(const Options& o, Io& io) {
     filter.metric.reset();  // stances have no metric: filter the conflicts, not the claims
     auto report = find_conflicts(store.claims(filter), g, opt, o.explain);
     if (auto m = filter_of(o).metric) {
-        std::erase_if(report.conflicts, [&](const Conflict& c) { return c.a.metric != m; });
+        std::erase_if(report.conflicts, [&](const Conflict& c) { return c.claims.back().metric != m; });
         std::erase_if(report.corroborations, [&](const Corroboration& c) { return c.claims.front().metric != m; });
         std::erase_if(report.revisions, [&](const Revision& r) { return r.claims.front().metric != m; });
     }

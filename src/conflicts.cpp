@@ -142,7 +142,10 @@ private:
 
     void compare(const Claim& a, const Claim& b, UnionFind& agree, std::size_t ia, std::size_t ib) {
         if (a.doc == b.doc && a.span == b.span) return;
-        if (a.increment || b.increment) return explain(a, b, "not compared: an increment adds to earlier figures");
+        // A plan is always for troops still to come, so "another 25,000" and "10,000-20,000" planned
+        // compare; a deployed increment adds to what came before and compares with no total.
+        if ((a.increment || b.increment) && a.phase != Phase::Planned)
+            return explain(a, b, "not compared: an increment adds to earlier figures");
         if (!places_compatible(a, b, g_))
             return explain(a, b, fmt::format("not compared: places {} and {} do not overlap", a.location, b.location));
         const int gap = a.date->gap_days(*b.date);
@@ -153,9 +156,10 @@ private:
         }
         if (same_voice(a, b)) return explain(a, b, "not a conflict: the same source revising its figure");
         explain(a, b, fmt::format("conflict: {} vs {}", value_text(a), value_text(b)));
-        out_.conflicts.push_back({ConflictKind::Disagreement, a, b, d, gap,
-                                  fmt::format("{}: {} says {}, {} says {} ({} days apart)", topic_of(a), who(a),
-                                              value_text(a), who(b), value_text(b), gap)});
+        out_.conflicts.push_back({ConflictKind::Disagreement, {a, b}, d, gap,
+                                  fmt::format("{} says {}, {} says {} ({} days apart)", who(a), value_text(a), who(b),
+                                              value_text(b), gap),
+                                  topic_of(a)});
     }
 
     // Compares a cumulative figure with each other voice's peak from before the window (those
@@ -166,9 +170,10 @@ private:
             if (in_window || same_voice(*p, b) || !places_compatible(*p, b, g_)) continue;
             if (p->value.low && b.value.high && *b.value.high < *p->value.low * (1 - (b.approx || p->approx ? opt_.tolerance : 0))) {
                 const int gap = p->date->gap_days(*b.date);
-                out_.conflicts.push_back({ConflictKind::LowerLater, *p, b, (*p->value.low - *b.value.high) / *p->value.low, gap,
-                                          fmt::format("{}: {} said {}; {} days later {} says {}, lower for a figure that only grows",
-                                                      topic_of(b), who(*p), value_text(*p), gap, who(b), value_text(b))});
+                out_.conflicts.push_back({ConflictKind::LowerLater, {*p, b}, (*p->value.low - *b.value.high) / *p->value.low, gap,
+                                          fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows",
+                                                      who(*p), value_text(*p), gap, who(b), value_text(b)),
+                                          topic_of(b)});
             }
         }
         // Keep the peak per voice.
@@ -177,8 +182,12 @@ private:
         else if (b.value.low && (!(*it)->value.low || *b.value.low > *(*it)->value.low)) *it = &b;
     }
 
-    void denials(const std::vector<const Claim*>& stances, const std::vector<const Claim*>& figures) {
-        for (const Claim* s : stances)
+    // A denial against each voice it contradicts: the stance paired with that voice's figure
+    // nearest in time. Pairs, not one group, because the figures need not agree with each other.
+    void denials(const std::vector<const Claim*>& stances, std::vector<const Claim*> figures) {
+        std::sort(figures.begin(), figures.end(), [](const Claim* a, const Claim* b) { return earlier(*a, *b); });
+        for (const Claim* s : stances) {
+            std::map<std::string, std::pair<int, const Claim*>> nearest;  // voice → (gap, figure)
             for (const Claim* f : figures) {
                 if (same_voice(*s, *f)) continue;
                 const int gap = s->date->gap_days(*f->date);
@@ -187,10 +196,17 @@ private:
                     explain(*f, *s, "not compared: the denial is about another place");
                     continue;
                 }
-                out_.conflicts.push_back({ConflictKind::Denial, *f, *s, 1.0, gap,
-                                          fmt::format("{}: {} says {}; {} {} ({} days apart)", topic_of(*f), who(*f),
-                                                      value_text(*f), who(*s), value_text(*s), gap)});
+                auto [it, fresh] = nearest.try_emplace(who(*f), gap, f);
+                if (!fresh && gap < it->second.first) it->second = {gap, f};
             }
+            for (const auto& [voice, hit] : nearest) {
+                const Claim& f = *hit.second;
+                out_.conflicts.push_back({ConflictKind::Denial, {f, *s}, 1.0, hit.first,
+                                          fmt::format("{} says {}; {} {} ({} days apart)", who(f), value_text(f), who(*s),
+                                                      value_text(*s), hit.first),
+                                          topic_of(f)});
+            }
+        }
     }
 
     void corroborations(const std::vector<const Claim*>& list, UnionFind& agree) {
@@ -221,12 +237,19 @@ private:
             out_.explanations.push_back(fmt::format("{}@{} ~ {}@{}: {}", a.doc, a.span.begin, b.doc, b.span.begin, why));
     }
 
+    // Grouped by what is disputed, the most serious first; ties in text order, so the same
+    // database always gives the same list.
     void order() {
-        auto pos = [](const Claim& c) { return std::tie(c.doc, c.span.begin); };
+        auto pos = [](const Conflict& c) {
+            std::vector<std::pair<std::string, std::size_t>> p;
+            for (const Claim& cl : c.claims) p.emplace_back(cl.doc, cl.span.begin);
+            return p;
+        };
         std::stable_sort(out_.conflicts.begin(), out_.conflicts.end(), [&](const Conflict& x, const Conflict& y) {
             if (x.kind != y.kind) return x.kind < y.kind;
+            if (x.topic != y.topic) return x.topic < y.topic;
             if (x.severity != y.severity) return x.severity > y.severity;
-            return std::tuple_cat(pos(x.a), pos(x.b)) < std::tuple_cat(pos(y.a), pos(y.b));
+            return pos(x) < pos(y);
         });
     }
 

@@ -15,13 +15,14 @@ constexpr std::size_t kMaxCueDistance = 12;   // tokens: a phase cue farther awa
 constexpr int kSoftBoundaryCost = 6;          // a comma or dash between a cue and the number
 constexpr std::size_t kContextSentences = 2;  // sentences back where an elliptical number finds its noun
 constexpr double kMinBareValue = 100;         // "sending thirty thousand": smaller bare numbers are noise
+constexpr std::size_t kPersonCueWindow = 8;   // "12,000 people are planned to be deployed"
 
 // Words that end the search for the noun a number counts.
 const std::set<std::string_view> kBreakers{
     "said", "says", "told", "that", "which", "who", "where", "when", "while", "because", "if", "but",
     "was", "were", "is", "has", "have", "had", "will", "would", "could", "should", "can", "to", "in",
     "on", "at", "from", "for", "with", "by", "into", "near", "since", "during", "after", "before",
-    "than", "as", "and", "or", "per", "each", "every", "a", "an", "it", "they", "he", "she", "we", "you", "i"};
+    "than", "as", "and", "or", "per", "each", "every", "a", "an", "it", "they", "he", "she", "we", "you", "i", "of"};
 // Words that may follow an elliptical number ("that's only ten thousand if ...").
 const std::set<std::string_view> kFunctionWords{
     "if", "and", "or", "so", "but", "you", "we", "they", "he", "she", "it", "are", "is", "were", "was",
@@ -82,7 +83,7 @@ public:
         return out;
     }
 
-    std::vector<Claim> stances(bool sentence_has_figures) {
+    std::vector<Claim> stances(const std::vector<Claim>& figures) {
         std::vector<Claim> out;
         if (!about_deployment()) return out;
         std::set<Stance> seen;
@@ -92,7 +93,7 @@ public:
             const Stance st = *m->value;
             const std::size_t last = i + m->length;
             // A confirmation beside a figure is the figure's own attribution, not a stance.
-            if ((st == Stance::Confirms && sentence_has_figures) || seen.contains(st)) {
+            if ((st == Stance::Confirms && figure_in_clause(figures, i)) || seen.contains(st)) {
                 i = last - 1;
                 continue;
             }
@@ -111,6 +112,17 @@ public:
     }
 
 private:
+    bool figure_in_clause(const std::vector<Claim>& figures, std::size_t at) const {
+        for (const Claim& f : figures) {
+            std::size_t k = at;
+            while (k < s_.tok_end && t_[k].span.begin < f.span.begin) ++k;
+            std::size_t j = at;
+            while (j > s_.tok_begin && t_[j].span.begin > f.span.begin) --j;
+            if (!crosses(std::min(j, at), std::max(k, at), true)) return true;
+        }
+        return false;
+    }
+
     std::optional<Claim> figure(const Quantity& q) {
         const double v = q.value.low ? *q.value.low : *q.value.high;
         if (v < 2 || excluded_context(q)) return std::nullopt;
@@ -124,7 +136,7 @@ private:
         } else {
             return std::nullopt;
         }
-        if (ratio_after(np.end)) return std::nullopt;
+        if (ratio_after(np.end) || ratio_before(q)) return std::nullopt;
         if (!settle_metric(q, np)) return std::nullopt;
 
         Claim c = base(ClaimKind::Figure, {t_[q.num_first].span.begin, t_[q.num_last - 1].span.end});
@@ -195,7 +207,12 @@ private:
         return false;
     }
 
-    // "three senior officers for every 30 men": a ratio, not a count.
+    // "three senior officers for every 30 men", "officers for 30 people": a ratio, not a count.
+    bool ratio_before(const Quantity& q) const {
+        const std::size_t b = q.first;
+        return b >= s_.tok_begin + 2 && t_[b - 1].is("for") && g_.nouns.match(t_, b - 2, b - 1);
+    }
+
     bool ratio_after(std::size_t np_end) const {
         return (is(np_end, "for") && (is(np_end + 1, "every") || is(np_end + 1, "each") ||
                                       (has(np_end + 1) && t_[np_end + 1].kind == TokenKind::Number))) ||
@@ -325,7 +342,8 @@ private:
             }
         }
         if (np.person) {
-            if (!people_cue_within(s_.tok_begin, s_.tok_end)) return false;
+            const std::size_t from = q.first > s_.tok_begin + kPersonCueWindow ? q.first - kPersonCueWindow : s_.tok_begin;
+            if (!people_cue_within(from, std::min(np.end + kPersonCueWindow, s_.tok_end))) return false;
             np.metric = Metric::Troops;
             np.why.push_back("people sent or deployed: troops");
         }
@@ -352,8 +370,9 @@ private:
             if (!cue) continue;
             const std::optional<Phase> p = is_materiel(m) ? cue->value->materiel : cue->value->people;
             const std::size_t cue_end = i + cue->length;
-            if (p) {
-                const bool before = cue_end <= q.first;
+            const bool before_number = cue_end <= q.first;
+            if (p && (before_number || !cue->value->before_only)) {
+                const bool before = before_number;
                 const std::size_t a = before ? cue_end : np.end, b = before ? q.first : i;
                 const std::size_t distance = b >= a ? b - a : 0;
                 if (distance <= kMaxCueDistance && !crosses(a, b, true)) {
@@ -367,15 +386,31 @@ private:
             }
             i = cue_end - 1;
         }
+        if (best == Phase::Deployed && is_people(m) && conditional_clause(q.first)) {
+            note(c, fmt::format("phase planned: '{}' in a conditional clause", best_cue));
+            return Phase::Planned;
+        }
         if (best) {
             note(c, fmt::format("phase {} from '{}'", to_string(*best), best_cue));
             return best;
         }
         if (!is_people(m)) return std::nullopt;
-        // No cue: "another 6,000" is more to come; a plain count of people is there.
-        const Phase p = c.increment ? Phase::Planned : Phase::Deployed;
-        note(c, fmt::format("phase {} by default{}", to_string(p), c.increment ? " for an increment" : ""));
+        // No cue: "another 6,000" is more to come, so is a figure in an "if" clause; a plain
+        // count of people is there.
+        const bool hypothetical = conditional_clause(q.first);
+        const Phase p = c.increment || hypothetical ? Phase::Planned : Phase::Deployed;
+        note(c, fmt::format("phase {} by default{}", to_string(p),
+                            hypothetical ? " in a conditional clause" : c.increment ? " for an increment" : ""));
         return p;
+    }
+
+    bool conditional_clause(std::size_t at) const {
+        for (std::size_t i = at; i > s_.tok_begin; --i) {
+            const Token& t = t_[i - 1];
+            if (t.is("if") || t.is("unless") || t.is("should")) return true;
+            if (is_hard_boundary(t) || t.is(",")) return false;
+        }
+        return false;
     }
 
     bool crosses(std::size_t a, std::size_t b, bool hard) const {
@@ -419,7 +454,9 @@ private:
         for (std::size_t i = from; i < s_.tok_end; ++i) {
             const Token& t = t_[i];
             if (is_hard_boundary(t) || t.is("that") || t.is("which") || t.is("who") || t.is("where")) return std::nullopt;
-            if (i > from && parse_quantity(t_, i, s_.tok_end) && t.kind == TokenKind::Number) return std::nullopt;
+            // Another figure ends the search, unless "and" joins them: "1,000 sappers and 5,000 workers to Kursk".
+            if (i > from && t.kind == TokenKind::Number && !t_[i - 1].is("and") && parse_quantity(t_, i, s_.tok_end))
+                return std::nullopt;
             if (auto p = place_at(i, any_verb)) return p;
         }
         return std::nullopt;
@@ -488,7 +525,7 @@ private:
 
     bool near_verb(const DateMention& m) const {
         for (std::size_t v : who_.verbs())
-            if ((v >= m.last && v - m.last <= 3) || (m.first >= v && m.first - v <= 2)) return true;
+            if ((v >= m.last && v - m.last <= 3) || (m.first >= v && m.first - v <= 4)) return true;
         return false;
     }
 
@@ -532,7 +569,7 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
         const SentenceAttribution who(g_, d.tokens.tokens, s.tok_begin, s.tok_end, carried);
         SentenceRules rules(g_, d, s, who, previous);
         auto figures = rules.figures();
-        auto stances = rules.stances(!figures.empty());
+        auto stances = rules.stances(figures);
         for (auto* list : {&figures, &stances})
             for (Claim& c : *list) {
                 if (explain == Explain::No) c.explain.clear();

@@ -159,6 +159,8 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
         PhaseCue& cue = cues[f[0]];
         add_scope(cue, *p, f[2], where);
         if (f.size() > 3 && !f[3].empty()) cue.weight = std::atoi(f[3].c_str());
+        if (f.size() > 4 && f[4] == "before") cue.before_only = true;
+        else if (f.size() > 4 && !f[4].empty()) throw ConfigError(where, fmt::format("unknown direction '{}' (before)", f[4]));
     });
     for (const auto& [phrase, cue] : cues) g.phases.add(phrase, cue);
     read_rows(dir / "stances.tsv", 2, [&](const auto& f, const auto& where) {

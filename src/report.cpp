@@ -137,11 +137,12 @@ std::string claim_csv(const Claim& c) {
 nlohmann::json conflict_json(const Conflict& c) {
     nlohmann::json j;
     j["kind"] = to_string(c.kind);
-    j["topic"] = topic_of(c.a);
+    j["topic"] = c.topic;
     j["reason"] = c.reason;
     j["severity"] = std::round(c.severity * 1000) / 1000;
     j["gap_days"] = c.gap_days;
-    j["claims"] = {to_json(c.a), to_json(c.b)};
+    j["claims"] = nlohmann::json::array();
+    for (const Claim& cl : c.claims) j["claims"].push_back(to_json(cl));
     return j;
 }
 
@@ -219,10 +220,10 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         out << "conflict,kind,topic,severity,gap_days,role," << kClaimCsvHeader << "\r\n";
         for (std::size_t i = 0; i < r.conflicts.size(); ++i) {
             const Conflict& c = r.conflicts[i];
-            for (const auto& [role, claim] : {std::pair{"a", &c.a}, std::pair{"b", &c.b}})
-                out << fmt::format("{},{},{},{:.3f},{},{},", i + 1, to_string(c.kind), csv_field(topic_of(c.a)), c.severity,
-                                   c.gap_days, role)
-                    << claim_csv(*claim) << "\r\n";
+            for (std::size_t k = 0; k < c.claims.size(); ++k)
+                out << fmt::format("{},{},{},{:.3f},{},{},", i + 1, to_string(c.kind), csv_field(c.topic), c.severity,
+                                   c.gap_days, k + 1)
+                    << claim_csv(c.claims[k]) << "\r\n";
         }
         return;
     }
@@ -230,9 +231,10 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         out << "# Conflicts\n\n";
         for (std::size_t i = 0; i < r.conflicts.size(); ++i) {
             const Conflict& c = r.conflicts[i];
-            out << fmt::format("## {}. {} ({})\n\n{}\n\n", i + 1, md_cell(topic_of(c.a)), to_string(c.kind), md_cell(c.reason));
-            for (const Claim* cl : {&c.a, &c.b})
-                out << fmt::format("- **{}** ({}, {}, {}): \"{}\"\n", md_cell(value_text(*cl)), md_cell(cl->source),
+            out << fmt::format("## {}. {} ({})\n\n{}\n\n", i + 1, md_cell(c.topic), to_string(c.kind), md_cell(c.reason));
+            for (const Claim& claim : c.claims)
+                if (const Claim* cl = &claim)
+                    out << fmt::format("- **{}** ({}, {}, {}): \"{}\"\n", md_cell(value_text(*cl)), md_cell(cl->source),
                                    cl->date ? cl->date->iso() : "-", md_cell(cl->doc), md_cell(cl->quote));
             out << '\n';
         }
@@ -242,7 +244,7 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
     std::string topic;
     std::size_t n = 0;
     for (const Conflict& c : r.conflicts) {
-        const std::string t = topic_of(c.a);
+        const std::string& t = c.topic;
         if (t != topic) {
             topic = t;
             out << (n ? "\n" : "") << (style.color == Color::On ? "\x1b[1m" : "") << "== " << t
@@ -250,9 +252,10 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         }
         ++n;
         out << fmt::format("{}. {}\n", n, c.reason);
-        std::vector<std::vector<std::string>> rows{claim_row(c.a), claim_row(c.b)};
+        std::vector<std::vector<std::string>> rows;
+        for (const Claim& cl : c.claims) rows.push_back(claim_row(cl));
         table(out, kClaimColumns, rows, style);
-        for (const Claim* cl : {&c.a, &c.b}) out << "   \"" << fit(cl->quote, style.width > 8 ? style.width - 5 : 40) << "\"\n";
+        for (const Claim& cl : c.claims) out << "   \"" << fit(cl.quote, style.width > 8 ? style.width - 5 : 40) << "\"\n";
     }
     out << fmt::format("{} conflicts, {} corroborated figures, {} revision histories\n", r.conflicts.size(),
                        r.corroborations.size(), r.revisions.size());

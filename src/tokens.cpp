@@ -156,9 +156,9 @@ private:
 
     void push(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm) {
         const std::size_t at = out_.arena.size();
-        out_.arena.append(norm);
+        out_.arena.insert(out_.arena.end(), norm.begin(), norm.end());
         Token t{kind, line_start_, space_ || out_.tokens.empty(), {b + base_, e + base_},
-                text_.substr(b, e - b), std::string_view(out_.arena).substr(at, norm.size())};
+                text_.substr(b, e - b), std::string_view(out_.arena.data() + at, norm.size())};
         out_.tokens.push_back(t);
         line_start_ = false;
         space_ = false;

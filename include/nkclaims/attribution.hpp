@@ -52,6 +52,7 @@ private:
     std::optional<Attribution> resolve_pronoun(std::size_t at, bool person) const;
     bool hard_boundary_between(std::size_t a, std::size_t b) const;
     bool is_outlet(const std::string& id) const;
+    bool subject_position(const Mention& m) const;
     static Attribution of(const Mention& m, const std::string& why);
 
     const Gazetteer& g_;

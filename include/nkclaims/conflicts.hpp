@@ -25,11 +25,13 @@ std::string_view to_string(ConflictKind k);
 
 struct Conflict {
     ConflictKind kind;
-    Claim a;  // the earlier (or the figure, for a denial)
-    Claim b;
+    // The disagreeing claims: two figures, earlier first; or a stance and every figure it
+    // denies or cannot confirm.
+    std::vector<Claim> claims;
     double severity;  // relative gap between the values; 1 for a denial
-    int gap_days;
+    int gap_days;  // the largest distance in days between the claims
     std::string reason;
+    std::string topic;
 };
 
 // The same figure from several sources or documents.

@@ -60,6 +60,7 @@ struct PhaseCue {
     std::optional<Phase> people;
     std::optional<Phase> materiel;
     int weight = 0;  // added to the token distance: weaker cues lose to nearer, stronger ones
+    bool before_only = false;  // speaks only of a number after it
 };
 
 enum class AttributionRole {

@@ -36,9 +36,10 @@ struct Token {
     bool capitalized() const { return !text.empty() && text[0] >= 'A' && text[0] <= 'Z'; }
 };
 
-// The tokens of one text. `norm` views point into `arena`, which never reallocates.
+// The tokens of one text. `norm` views point into `arena`, which is reserved once and never
+// reallocates; a vector (unlike a short std::string) keeps its buffer when moved.
 struct TokenStream {
-    std::string arena;
+    std::vector<char> arena;
     std::vector<Token> tokens;
     TokenStream() = default;
     TokenStream(const TokenStream&) = delete;
