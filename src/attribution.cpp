@@ -14,14 +14,35 @@ bool is_hard_boundary(const Token& t) {
 namespace {
 
 constexpr std::size_t kSubjectWindow = 8;  // tokens between a subject and its verb
-bool pronoun(const Token& t) { return t.is("they") || t.is("he") || t.is("she") || t.is("it") || t.is("we"); }
+bool pronoun(const Token& t) {
+    return t.is("they") || t.is("he") || t.is("she") || t.is("it") || t.is("we") || t.is("i");
+}
 bool person_pronoun(const Token& t) { return t.is("he") || t.is("she"); }
 
 }  // namespace
 
+std::optional<Attribution> speaker_source(const Gazetteer& g, const std::string& label) {
+    if (label.empty()) return std::nullopt;
+    // Labels are often in capitals: "JOHN KIRBY" is looked up as "John Kirby" too.
+    std::string titled = label;
+    bool start = true;
+    for (char& c : titled) {
+        if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+        start = c == ' ' || c == '-';
+    }
+    for (const std::string& name : {label, titled}) {
+        const TokenStream ts = tokenize(name);
+        for (std::size_t i = 0; i < ts.tokens.size(); ++i)
+            if (auto m = g.sources.match(ts.tokens, i, ts.tokens.size()); m && m->value->kind != SourceKind::Country)
+                return Attribution{m->value->id, "", fmt::format("speaker label '{}'", label)};
+    }
+    return std::nullopt;
+}
+
 SentenceAttribution::SentenceAttribution(const Gazetteer& g, const std::vector<Token>& t, std::size_t begin,
-                                         std::size_t end, std::optional<Attribution> carried)
-    : g_(g), t_(t), begin_(begin), end_(end), carried_(std::move(carried)) {
+                                         std::size_t end, std::optional<Attribution> carried,
+                                         std::optional<Attribution> speaker)
+    : g_(g), t_(t), begin_(begin), end_(end), carried_(std::move(carried)), speaker_(std::move(speaker)) {
     find_mentions();
     find_anchors();
 }
@@ -85,6 +106,7 @@ std::optional<Attribution> SentenceAttribution::subject_before(std::size_t verb,
 // "he said" → the nearest person named before; "they say" → the nearest source named before,
 // else the source the previous sentences carried.
 std::optional<Attribution> SentenceAttribution::resolve_pronoun(std::size_t at, bool person) const {
+    if ((t_[at].is("we") || t_[at].is("i")) && speaker_) return speaker_;
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
         if (it->last > at || it->entry->kind == SourceKind::Country) continue;
         if (person && it->entry->kind != SourceKind::Person) continue;
@@ -141,6 +163,11 @@ void SentenceAttribution::find_anchors() {
         verb_tokens_.push_back(i);
         if (who && !who->source.empty()) {
             if (who->why.empty()) who->why = fmt::format("'{}'", t_[i].text);
+            for (const Anchor& earlier : anchors_) {
+                if (earlier.who.via.empty()) continue;
+                if (who->source == earlier.who.via) who = earlier.who;  // the relay speaking: its source
+                else if (who->source == earlier.who.source && who->via.empty()) who->via = earlier.who.via;
+            }
             anchors_.push_back({i, *who});
         }
         i = after - 1;
@@ -164,11 +191,45 @@ std::optional<Attribution> SentenceAttribution::at(std::size_t at, bool stance) 
         return of(*it, fmt::format("'{}' named earlier in the sentence", t_[it->first].text));
     }
     if (!anchors_.empty()) return anchors_.back().who;
-    return std::nullopt;
+    return speaker_;
 }
 
+std::optional<Attribution> SentenceAttribution::stance_speaker(std::size_t at) const {
+    for (auto it = anchors_.rbegin(); it != anchors_.rend(); ++it) {
+        if (it->verb >= at || hard_boundary_between(it->verb, at)) continue;
+        bool comma = false;
+        for (std::size_t i = it->verb; i < at; ++i) comma = comma || t_[i].is(",");
+        if (!comma) return it->who;
+        break;
+    }
+    std::optional<Attribution> subject;
+    bool country = false;
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+        if (it->last > at) continue;
+        if (at - it->last > 3) break;
+        if (it->entry->kind == SourceKind::Country && !subject_position(*it)) break;
+        subject = of(*it, fmt::format("'{}' takes the stance", t_[it->first].text));
+        country = it->entry->kind == SourceKind::Country;
+        break;
+    }
+    // "Ukraine was not seeing any signs, Budanov said": a trailing speaker outranks a country
+    // that is only the subject of the reported clause; an outlet there relays the subject.
+    for (const Anchor& a : anchors_) {
+        if (a.verb <= at || hard_boundary_between(at, a.verb)) continue;
+        if (!subject || country) return a.who;
+        if (is_outlet(a.who.source) && subject->via.empty()) subject->via = a.who.source;
+        break;
+    }
+    return subject;
+}
+
+// What the next sentence's "they say" refers to: the last speaker, else the last agency,
+// person or group named.
 std::optional<Attribution> SentenceAttribution::last() const {
     if (!anchors_.empty()) return anchors_.back().who;
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it)
+        if (it->entry->kind != SourceKind::Country && it->entry->kind != SourceKind::Outlet)
+            return of(*it, fmt::format("'{}' named in an earlier sentence", t_[it->first].text));
     return std::nullopt;
 }
 

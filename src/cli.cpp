@@ -184,7 +184,8 @@ int do_extract(const Options& o, Io& io) {
     const Extractor ex(g);
     const Format f = format_of(o, Format::Jsonl, {Format::Jsonl, Format::Json, Format::Table, Format::Csv});
     std::vector<Claim> all;
-    bool ok = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
+    bool failed = false;
+    const bool listed = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
         try {
             Document d = inputs.parse(file, read_file(file));
             auto claims = ex.extract(d, o.explain ? Explain::Yes : Explain::No);
@@ -192,11 +193,11 @@ int do_extract(const Options& o, Io& io) {
             else all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
         } catch (const InputError& e) {
             io.err << "nkclaims: error: " << e.message() << '\n';
-            ok = false;
+            failed = true;
         }
     });
     if (f != Format::Jsonl || o.explain) write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_for_stdout());
-    return ok ? kOk : kFailed;
+    return listed && !failed ? kOk : kFailed;
 }
 
 int do_ingest(const Options& o, Io& io) {
@@ -207,7 +208,8 @@ int do_ingest(const Options& o, Io& io) {
     const bool progress = !o.quiet && isatty(STDERR_FILENO) != 0;
     std::size_t added = 0, replaced = 0, unchanged = 0, claims = 0, files = 0, bytes = 0;
     const auto start = std::chrono::steady_clock::now();
-    bool ok = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
+    bool failed = false;
+    const bool listed = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
         try {
             std::string content = read_file(file);
             ++files;
@@ -228,7 +230,7 @@ int do_ingest(const Options& o, Io& io) {
             claims += found.size();
         } catch (const InputError& e) {
             io.err << (progress ? "\r\x1b[K" : "") << "nkclaims: error: " << e.message() << '\n';
-            ok = false;
+            failed = true;
         }
         if (progress) {
             const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -240,7 +242,7 @@ int do_ingest(const Options& o, Io& io) {
     if (!o.quiet)
         io.out << fmt::format("{}: {} added, {} replaced, {} unchanged; {} claims\n", store.path(), added, replaced,
                               unchanged, claims);
-    return ok ? kOk : kFailed;
+    return listed && !failed ? kOk : kFailed;
 }
 
 int do_claims(const Options& o, Io& io) {

@@ -115,14 +115,18 @@ std::size_t timestamp_prefix(std::string_view l) {
     return i;
 }
 
-// "KIRBY:" or "JOHN KIRBY:" at the start of a line: the label's length including the colon.
-std::size_t speaker_label(std::string_view l, std::string& speaker) {
+// "KIRBY:" or "JOHN KIRBY:" at the start of a line, or "Budanov:" after a timestamp: the
+// label's length including the colon. Mixed case only after a timestamp, where "Source: CNN"
+// and "Episode Date:" cannot be.
+std::size_t speaker_label(std::string_view l, std::string& speaker, bool after_timestamp) {
     const auto colon = l.find(':');
-    if (colon == std::string_view::npos || colon < 2 || colon > 40) return 0;
+    if (colon == std::string_view::npos || colon < 1 || colon > 40) return 0;
     const std::string_view name = l.substr(0, colon);
+    if (name.find("  ") != std::string_view::npos || std::count(name.begin(), name.end(), ' ') > 3) return 0;
     bool letters = false;
     for (char c : name) {
-        if (c >= 'a' && c <= 'z') return 0;
+        if (c >= 'a' && c <= 'z' && !after_timestamp) return 0;
+        if (c >= 'a' && c <= 'z') continue;
         if (!((c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == '-' || c == '\'')) return 0;
         letters = letters || (c >= 'A' && c <= 'Z');
     }
@@ -156,12 +160,13 @@ private:
         speaker_at_.assign(toks.size(), std::string{});
         std::size_t t = 0;
         std::string speaker;
+        bool seen_text = false;
         for (const Line& line : lines_of(d_.bytes)) {
             const std::string_view text = std::string_view(d_.bytes).substr(line.begin, line.end - line.begin);
             std::size_t skip_bytes = subtitle_line(text) ? text.size() : timestamp_prefix(text);
             std::string label;
             if (skip_bytes < text.size()) {
-                if (std::size_t n = speaker_label(text.substr(skip_bytes), label)) {
+                if (std::size_t n = speaker_label(text.substr(skip_bytes), label, skip_bytes > 0)) {
                     skip_bytes += n;
                     speaker = label;
                     break_before_.insert(line.begin);
@@ -173,11 +178,30 @@ private:
                 if (toks[t].span.begin < line.begin + skip_bytes) skip_[t] = true;
                 speaker_at_[t] = speaker;
             }
-            if (header_line(text)) {
+            const bool first_line = !seen_text && !trim(text).empty();
+            seen_text = seen_text || first_line;
+            if (header_line(text) || (first_line && headline(text, next_line_starts_anew(line.end)))) {
                 break_before_.insert(line.begin);
                 break_after_.insert(line.end);
             }
         }
+    }
+
+    // Whether the text after byte `at` begins a new sentence (a capital, a digit, a quote), not
+    // the rest of a broken line.
+    bool next_line_starts_anew(std::size_t at) const {
+        const auto& b = d_.bytes;
+        while (at < b.size() && (b[at] == '\n' || b[at] == '\r' || b[at] == ' ' || b[at] == '\t')) ++at;
+        if (at >= b.size()) return false;
+        const auto c = static_cast<unsigned char>(b[at]);
+        return !(c >= 'a' && c <= 'z');
+    }
+
+    // A first line without closing punctuation, with text after it, is a headline.
+    static bool headline(std::string_view l, bool more) {
+        const std::string t = trim(l);
+        return more && !t.empty() && t.size() <= 300 && t.back() != '.' && t.back() != '?' && t.back() != '!' &&
+               t.back() != '"';
     }
 
     // Lines that stand alone: a podcast header, "Transcript", "Source: CNN".
@@ -354,6 +378,10 @@ Document parse_document(std::string path, std::string bytes, const Gazetteer& g)
     if (d.tokens.tokens.empty()) throw InputError(d.path, "no text in file");
     Splitter(d, g).run();
     d.meta = read_meta(d, g);
+    // A headline restates the body: its sentence yields no claims.
+    if (!d.sentences.empty() && !d.meta.title.empty() && d.sentence_text(d.sentences.front()) == d.meta.title &&
+        d.sentences.size() > 1 && d.meta.title.back() != '.')
+        d.sentences.front().boilerplate = true;
     return d;
 }
 

@@ -13,7 +13,8 @@ namespace {
 constexpr std::size_t kMaxUnknownWords = 2;   // unknown words allowed between a number and its noun
 constexpr std::size_t kMaxCueDistance = 12;   // tokens: a phase cue farther away says nothing
 constexpr int kSoftBoundaryCost = 6;          // a comma or dash between a cue and the number
-constexpr std::size_t kContextSentences = 2;  // sentences back where an elliptical number finds its noun
+constexpr std::size_t kContextSentences = 5;  // sentences back where an elliptical number finds its noun...
+constexpr std::size_t kContextBytes = 800;    // ...within this many bytes: short turns of a transcript
 constexpr double kMinBareValue = 100;         // "sending thirty thousand": smaller bare numbers are noise
 constexpr std::size_t kPersonCueWindow = 8;   // "12,000 people are planned to be deployed"
 
@@ -27,9 +28,14 @@ const std::set<std::string_view> kBreakers{
 const std::set<std::string_view> kFunctionWords{
     "if", "and", "or", "so", "but", "you", "we", "they", "he", "she", "it", "are", "is", "were", "was",
     "will", "would", "could", "to", "in", "of", "from", "that", "which", "who", "more", "now", "then",
-    "there", "here", "already", "soon", "at", "by", "into", "this", "these", "those"};
+    "there", "here", "already", "soon", "at", "by", "into", "this", "these", "those", "now", "in"};
+// "from Russia's Far East toward Kursk": an origin is not where the counted are.
 const std::set<std::string_view> kLocativePreps{"in", "to", "into", "near", "at", "around", "inside",
-                                                "toward", "towards", "across", "within", "from", "reached", "reach", "entered"};
+                                                "toward", "towards", "across", "within", "reached", "reach", "entered"};
+// "casualties had reached about 3,000", "the figure is 8,000": the noun stands before the number.
+const std::set<std::string_view> kPredicates{"reached", "reach", "reaches", "totaled", "totalled", "totals", "numbered",
+                                             "is", "are", "was", "were", "stood", "stands", "rose", "climbed",
+                                             "exceeded", "topped", "hit", "at", "to"};
 const std::set<std::string_view> kCollectives{"group", "contingent", "batch", "force", "total", "number", "deployment"};
 
 bool soft_boundary(const Token& t) { return t.is(",") || t.is("-") || t.is("(") || t.is(")") || t.is(":"); }
@@ -71,13 +77,17 @@ public:
 
     std::vector<Claim> figures() {
         std::vector<Claim> out;
+        const std::size_t asked = question_start();
         for (std::size_t i = s_.tok_begin; i < s_.tok_end;) {
             auto q = in_date_.contains(i) ? std::nullopt : parse_quantity(t_, i, s_.tok_end);
             if (!q || in_date_.contains(q->num_first)) {
                 ++i;
                 continue;
             }
-            if (auto c = figure(*q)) out.push_back(std::move(*c));
+            // "Are we talking 10,000?": a number inside a question is asked, not claimed.
+            if (q->first < asked) {
+                if (auto c = figure(*q)) out.push_back(std::move(*c));
+            }
             i = q->last;
         }
         return out;
@@ -103,6 +113,11 @@ public:
             c.rule = fmt::format("stance:{}", join_norm(i, last));
             note(c, fmt::format("stance {} from '{}'", to_string(st), c.as_written));
             attribute(c, i, true);
+            if (auto speaker = who_.stance_speaker(i)) {
+                c.source = speaker->source;
+                c.via = speaker->via;
+                note(c, fmt::format("source {} from {}", c.source, speaker->why));
+            }
             date(c, i, last, true);
             c.location = place_after(last, true).value_or("");
             out.push_back(std::move(c));
@@ -112,6 +127,21 @@ public:
     }
 
 private:
+    // Where the question of a sentence ending in "?" begins: an auxiliary or wh-word opening a
+    // clause. Numbers before it (what is presupposed) still count. The end of the sentence if
+    // it asks nothing.
+    std::size_t question_start() const {
+        if (!t_[s_.tok_end - 1].is("?")) return s_.tok_end;
+        static const std::set<std::string_view> openers{"are", "is", "was", "were", "do", "does", "did", "how", "what",
+                                                        "will", "would", "could", "can", "have", "has", "should",
+                                                        "why", "when", "where", "which", "who"};
+        for (std::size_t i = s_.tok_begin; i < s_.tok_end; ++i) {
+            const bool clause_start = i == s_.tok_begin || t_[i - 1].is(",") || is_hard_boundary(t_[i - 1]);
+            if (clause_start && openers.contains(t_[i].norm)) return i;
+        }
+        return s_.tok_end;
+    }
+
     bool figure_in_clause(const std::vector<Claim>& figures, std::size_t at) const {
         for (const Claim& f : figures) {
             std::size_t k = at;
@@ -230,6 +260,7 @@ private:
         std::size_t unknown = 0;
         while (has(j) && j < q.last + 10) {
             if (auto n = g_.nouns.match(t_, j, s_.tok_end)) {
+                if (n->value->context) return std::nullopt;  // "the two armies": not a count of troops
                 np.metric = n->value->metric;
                 np.person = n->value->person;
                 np.why.push_back(fmt::format("counts '{}'", join_norm(j, j + n->length)));
@@ -291,7 +322,8 @@ private:
         if (v < kMinBareValue) return std::nullopt;
         const std::size_t b = q.first, e = q.last;
         const bool cue_after = people_cue_within(e, e + 3);
-        if (has(e) && t_[e].is_word() && !kFunctionWords.contains(t_[e].norm) && !cue_after) return std::nullopt;
+        if (has(e) && t_[e].is_word() && !kFunctionWords.contains(t_[e].norm) && !cue_after && !t_[e].is("of"))
+            return std::nullopt;
         if (b > s_.tok_begin && t_[b - 1].capitalized() && t_[b - 1].is_word() && b - 1 > s_.tok_begin &&
             !g_.phases.match(t_, b - 1, s_.tok_end))
             return std::nullopt;  // "Cargo 200": a designation
@@ -301,14 +333,43 @@ private:
         while (k > s_.tok_begin && (t_[k - 1].is("only") || t_[k - 1].is("just") || t_[k - 1].is("about") || t_[k - 1].is("even")))
             --k;
         const bool copula = k >= 2 && t_[k - 1].is("'s") && (t_[k - 2].is("that") || t_[k - 2].is("it"));
-        if (!governed && !collective && !copula) return std::nullopt;
+        const bool predicate = k > s_.tok_begin && kPredicates.contains(t_[k - 1].norm);
+        // "8,000 of them", "the same 11,000.": a group named before
+        const bool partitive = is(e, "of") && (is(e + 1, "them") || is(e + 1, "those") || is(e + 1, "these"));
+        const bool in_all = is(e, "in") && (is(e + 1, "all") || is(e + 1, "total"));  // "1,500 in all"
+        const bool definite = k > s_.tok_begin && (t_[k - 1].is("the") || t_[k - 1].is("same") || t_[k - 1].is("those")) &&
+                              (!has(e) || t_[e].kind == TokenKind::Punct);
+        if (predicate) {
+            if (auto subject = subject_metric(k - 1)) return subject;
+        }
+        if (!governed && !collective && !copula && !partitive && !definite && !predicate && !in_all) return std::nullopt;
         auto metric = context_metric(b);
         if (!metric) return std::nullopt;
         NounPhrase np;
-        np.end = e;
+        np.end = partitive ? e + 2 : e;
         np.metric = metric;
         np.why.push_back(fmt::format("elliptical number; counts {} named nearby", to_string(*metric)));
         return np;
+    }
+
+    // "North Korean casualties in Kursk had reached 3,000": the metric noun that is the subject
+    // of the predicate before the number, in the same clause.
+    std::optional<NounPhrase> subject_metric(std::size_t predicate) const {
+        for (std::size_t i = predicate; i > s_.tok_begin && predicate - i < 8; --i) {
+            const Token& t = t_[i - 1];
+            if (t.kind == TokenKind::Punct || is_hard_boundary(t) || t.kind == TokenKind::Number) return std::nullopt;
+            auto n = g_.nouns.match(t_, i - 1, predicate);
+            if (!n || !n->value->metric || n->value->person) continue;
+            NounPhrase np;
+            np.end = predicate + 2;
+            np.metric = n->value->metric;
+            np.why.push_back(fmt::format("counts '{}', the subject of '{}'", join_norm(i - 1, i - 1 + n->length),
+                                         t_[predicate].text));
+            for (std::size_t k = i - 1; k > s_.tok_begin && i - 1 - k < 3; --k)
+                if (auto a = g_.actors.match(t_, k - 1, i - 1)) np.actor = *a->value;
+            return np;
+        }
+        return std::nullopt;
     }
 
     bool people_cue_within(std::size_t a, std::size_t b) const {
@@ -321,13 +382,16 @@ private:
     std::optional<Metric> context_metric(std::size_t before) const {
         auto scan = [&](std::size_t a, std::size_t b) -> std::optional<Metric> {
             for (std::size_t i = b; i > a; --i)
-                if (auto n = g_.nouns.match(t_, i - 1, b); n && (n->value->person || n->value->metric == Metric::Troops))
+                if (auto n = g_.nouns.match(t_, i - 1, b);
+                    n && (n->value->person || n->value->context || n->value->metric == Metric::Troops))
                     return Metric::Troops;
             return std::nullopt;
         };
         if (auto m = scan(s_.tok_begin, before)) return m;
-        for (const Sentence* p : previous_)
+        for (const Sentence* p : previous_) {
+            if (s_.span.begin - p->span.end > kContextBytes) break;
             if (auto m = scan(p->tok_begin, p->tok_end)) return m;
+        }
         return std::nullopt;
     }
 
@@ -485,7 +549,7 @@ private:
             c.source = a->source;
             c.via = a->via;
             note(c, fmt::format("source {}{} from {}", a->source, a->via.empty() ? "" : " via " + a->via, a->why));
-        } else if (!d_.meta.outlet.empty()) {
+        } else if (!d_.meta.outlet.empty()) {  // nobody named, no speaker label
             c.source = d_.meta.outlet;
             note(c, fmt::format("source {}: the document's outlet, nobody named", c.source));
         }
@@ -501,7 +565,7 @@ private:
             const bool crosses_clause = m.last <= first ? crosses(m.last, first, true) : crosses(last, m.first, true);
             if (crosses_clause) continue;
             const std::size_t distance = m.last <= first ? first - m.last : (m.first >= last ? m.first - last : 0);
-            if (near_verb(m) || clause_initial(m) || stance) {
+            if (!after_figure(m) && (near_verb(m) || clause_initial(m) || stance)) {
                 if (distance < best) {
                     best = distance;
                     said = &m;
@@ -523,9 +587,31 @@ private:
         }
     }
 
+    // "On Wednesday, the White House said", "said last week that", "telling a summit last week":
+    // a date next to a speech verb, with no figure between them.
     bool near_verb(const DateMention& m) const {
-        for (std::size_t v : who_.verbs())
-            if ((v >= m.last && v - m.last <= 3) || (m.first >= v && m.first - v <= 4)) return true;
+        for (std::size_t v : who_.verbs()) {
+            if (v >= m.last && v - m.last <= 3 && !holds_number(m.last, v)) return true;
+            if (m.first > v && m.first - v <= 4 && !holds_number(v, m.first)) return true;
+        }
+        return false;
+    }
+
+    // "100 missiles last year", "troops deployed last November": a date that follows a figure
+    // in its clause dates the event.
+    bool after_figure(const DateMention& m) const {
+        const std::size_t from = m.first > s_.tok_begin + 6 ? m.first - 6 : s_.tok_begin;
+        for (std::size_t i = m.first; i > from; --i) {
+            const Token& t = t_[i - 1];
+            if (t.kind == TokenKind::Punct || is_hard_boundary(t)) return false;
+            if (t.kind == TokenKind::Number && !in_date_.contains(i - 1)) return true;
+        }
+        return false;
+    }
+
+    bool holds_number(std::size_t a, std::size_t b) const {
+        for (std::size_t i = a; i < b; ++i)
+            if (t_[i].kind == TokenKind::Number && !in_date_.contains(i)) return true;
         return false;
     }
 
@@ -566,7 +652,7 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
         const Sentence& s = d.sentences[n];
         if (s.boilerplate) continue;
         if (carried && n - carried_at > kCarrySentences) carried.reset();
-        const SentenceAttribution who(g_, d.tokens.tokens, s.tok_begin, s.tok_end, carried);
+        const SentenceAttribution who(g_, d.tokens.tokens, s.tok_begin, s.tok_end, carried, speaker_source(g_, s.speaker));
         SentenceRules rules(g_, d, s, who, previous);
         auto figures = rules.figures();
         auto stances = rules.stances(figures);

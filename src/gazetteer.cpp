@@ -146,10 +146,11 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
         g.parents[id] = parent;
     }
     read_rows(dir / "nouns.tsv", 2, [&](const auto& f, const auto& where) {
-        if (f[1] == "person") return g.nouns.add(f[0], NounEntry{std::nullopt, true});
+        if (f[1] == "person") return g.nouns.add(f[0], NounEntry{std::nullopt, true, false});
+        if (f[1] == "context") return g.nouns.add(f[0], NounEntry{std::nullopt, false, true});
         auto m = parse_metric(f[1]);
         if (!m) throw ConfigError(where, fmt::format("unknown metric '{}'", f[1]));
-        g.nouns.add(f[0], NounEntry{m, false});
+        g.nouns.add(f[0], NounEntry{m, false, false});
     });
     read_rows(dir / "actors.tsv", 2, [&](const auto& f, const auto&) { g.actors.add(f[0], f[1]); });
     std::map<std::string, PhaseCue> cues;  // one phrase may say one thing of people, another of materiel

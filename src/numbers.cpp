@@ -154,6 +154,11 @@ private:
         auto v = number_token_value(t_[i]);
         if (!v) return std::nullopt;
         std::size_t j = i + 1;
+        // "12 000": thousands grouped by a space (or a no-break or thin space).
+        while (has(j) && grouped(j - 1, j)) {
+            *v = *v * 1000 + (t_[j].norm[0] - '0') * 100 + (t_[j].norm[1] - '0') * 10 + (t_[j].norm[2] - '0');
+            ++j;
+        }
         bool scaled = false;
         if (has(j) && t_[j].is_word()) {
             if (auto s = lookup(t_[j].norm, kScales); s && *s != 12) {
@@ -163,6 +168,14 @@ private:
             }
         }
         return Core{j, *v, NumberForm::Digits, false, scaled};
+    }
+
+    bool grouped(std::size_t a, std::size_t b) const {
+        const Token &x = t_[a], &y = t_[b];
+        const auto all_digits = [](std::string_view s) { return s.find_first_not_of("0123456789") == std::string_view::npos; };
+        const std::size_t gap = y.span.begin - x.span.end;
+        return y.kind == TokenKind::Number && y.norm.size() == 3 && all_digits(y.norm) && all_digits(x.norm) &&
+               x.norm.size() <= 3 && gap >= 1 && gap <= 3 && !y.line_start;
     }
 
     // "tens of thousands", "hundreds of thousands", "thousands", "dozens"

@@ -114,7 +114,7 @@ std::vector<std::string> claim_row(const Claim& c) {
     return {c.doc, c.as_written, value_text(c), what, opt(c.actor), source, opt(c.location), c.date ? c.date->iso() : "-"};
 }
 
-const std::vector<Column> kClaimColumns{{"DOC", 8, 28},     {"AS WRITTEN", 10, 24}, {"VALUE", 5, 14},
+const std::vector<Column> kClaimColumns{{"DOC", 8, 34},     {"AS WRITTEN", 10, 24}, {"VALUE", 5, 14},
                                         {"WHAT", 8, 22},    {"ACTOR", 5, 12},       {"SOURCE", 6, 28},
                                         {"LOCATION", 8, 16}, {"DATE", 10, 21}};
 
@@ -279,7 +279,7 @@ void write_documents(std::ostream& out, const std::vector<StoredDocument>& docs,
         rows.push_back({d.name, d.meta.kind ? std::string(to_string(*d.meta.kind)) : "-", opt(d.meta.outlet),
                         d.meta.published ? iso_day(*d.meta.published) : "-", d.meta.recorded ? iso_day(*d.meta.recorded) : "-",
                         std::to_string(d.claims), d.meta.title});
-    table(out, {{"DOC", 8, 28}, {"KIND", 4, 10}, {"OUTLET", 6, 12}, {"PUBLISHED", 10, 10}, {"RECORDED", 10, 10},
+    table(out, {{"DOC", 8, 40}, {"KIND", 4, 10}, {"OUTLET", 6, 12}, {"PUBLISHED", 10, 10}, {"RECORDED", 10, 10},
                 {"CLAIMS", 6, 6}, {"TITLE", 10, 60}},
           rows, {});
     out << fmt::format("{} documents\n", docs.size());

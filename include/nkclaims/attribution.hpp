@@ -21,13 +21,17 @@ struct Attribution {
 // The sources named in one sentence and the verbs that make them speak.
 class SentenceAttribution {
 public:
-    // `carried` is the source of the latest attributed sentence before this one (for "they say").
+    // `carried` is the source of the latest attributed sentence before this one (for "they say");
+    // `speaker` the source named by the transcript's speaker label, if any ("KIRBY:").
     SentenceAttribution(const Gazetteer& g, const std::vector<Token>& t, std::size_t begin, std::size_t end,
-                        std::optional<Attribution> carried);
+                        std::optional<Attribution> carried, std::optional<Attribution> speaker = std::nullopt);
 
     // Who asserts what stands at token `at`. `stance` lets a country be the subject without a
     // speech verb ("Russia and North Korea have dismissed the reports").
     std::optional<Attribution> at(std::size_t at, bool stance) const;
+    // Who takes a stance at token `at`: the speaker of a speech verb before it in the same
+    // clause ("Budanov said no buildup"), else the name right before it ("Pyongyang dismissed").
+    std::optional<Attribution> stance_speaker(std::size_t at) const;
     // The attribution this sentence hands on to the next one, if it names anyone.
     std::optional<Attribution> last() const;
     // True when token `i` is part of a source's name (so it is not read as a place).
@@ -59,10 +63,14 @@ private:
     const std::vector<Token>& t_;
     std::size_t begin_, end_;
     std::optional<Attribution> carried_;
+    std::optional<Attribution> speaker_;
     std::vector<Mention> mentions_;
     std::vector<Anchor> anchors_;
     std::vector<std::size_t> verb_tokens_;
 };
+
+// The source a speaker label names ("KIRBY" → us_gov), if the gazetteer knows it.
+std::optional<Attribution> speaker_source(const Gazetteer& g, const std::string& label);
 
 // Clause boundaries that a cue, a date or a source never crosses: ";", "if", "but", ...
 bool is_hard_boundary(const Token& t);

@@ -52,6 +52,7 @@ struct SourceEntry {
 struct NounEntry {
     std::optional<Metric> metric;
     bool person = false;
+    bool context = false;  // "armies": never counted, but says an elliptical number counts troops
 };
 
 // A phase cue: what it means for people (troops, workers...) and for materiel (missiles,

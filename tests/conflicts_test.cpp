@@ -1,0 +1,159 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "nkclaims/conflicts.hpp"
+
+using namespace nkclaims;
+
+namespace {
+// A figure as the extractor would give it.
+Claim fig(std::string source, double low, std::optional<double> high, std::string date, Phase phase = Phase::Deployed,
+          Metric metric = Metric::Troops, bool approx = false, std::string doc = "") {
+    static std::size_t at = 0;
+    Claim c;
+    c.kind = ClaimKind::Figure;
+    c.doc = doc.empty() ? source + ".txt" : doc;
+    c.span = {at, at + 5};
+    at += 10;
+    c.value = {low, high};
+    c.approx = approx;
+    c.metric = metric;
+    c.phase = phase;
+    c.actor = "north_korea";
+    c.source = std::move(source);
+    c.date = parse_iso_range(date);
+    return c;
+}
+Claim denial(std::string source, std::string date, std::string location = "") {
+    Claim c;
+    c.kind = ClaimKind::Stance;
+    c.stance = Stance::Denies;
+    c.doc = source + "-stance.txt";
+    c.source = std::move(source);
+    c.location = std::move(location);
+    c.date = parse_iso_range(date);
+    return c;
+}
+ConflictReport find(const std::vector<Claim>& claims, ConflictOptions o = {}) {
+    return find_conflicts(claims, test::gazetteer(), o);
+}
+}  // namespace
+
+TEST_CASE("conflicts: values as intervals", "[conflicts]") {
+    SECTION("1,500 and at least 3,000 at the same time conflict") {
+        auto r = find({fig("nis", 1500, 1500, "2024-10-18"), fig("us_gov", 3000, std::nullopt, "2024-10-23")});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].kind == ConflictKind::Disagreement);
+        CHECK(r.conflicts[0].gap_days == 5);
+    }
+    SECTION("at least 3,000 and 10,000 agree") {
+        CHECK(find({fig("us_gov", 3000, std::nullopt, "2024-10-23"), fig("nis", 10000, 10000, "2024-10-25")}).conflicts.empty());
+    }
+    SECTION("about 10,000 and 11,000 agree within the tolerance; about 12,000 and 10,000 do not") {
+        CHECK(find({fig("a", 10000, 10000, "2024-11-01", Phase::Deployed, Metric::Troops, true),
+                    fig("b", 11000, 11000, "2024-11-02")})
+                  .conflicts.empty());
+        CHECK(find({fig("a", 12000, 12000, "2024-10-22", Phase::Planned, Metric::Troops, true),
+                    fig("b", 10000, 10000, "2024-10-20", Phase::Planned)})
+                  .conflicts.size() == 1);
+    }
+    SECTION("--min-gap widens the tolerance") {
+        ConflictOptions o;
+        o.tolerance = 0.25;
+        CHECK(find({fig("a", 12000, 12000, "2024-10-22", Phase::Planned, Metric::Troops, true),
+                    fig("b", 10000, 10000, "2024-10-20", Phase::Planned)},
+                   o)
+                  .conflicts.empty());
+    }
+    SECTION("ranges overlap or not") {
+        CHECK(find({fig("a", 25000, 30000, "2025-07-02", Phase::Planned), fig("b", 30000, 30000, "2025-07-08", Phase::Planned)})
+                  .conflicts.empty());
+        CHECK(find({fig("a", 25000, 30000, "2025-07-02", Phase::Planned), fig("b", 10000, 20000, "2025-07-02", Phase::Planned)})
+                  .conflicts.size() == 1);
+    }
+}
+
+TEST_CASE("conflicts: only claims about the same thing", "[conflicts]") {
+    SECTION("different metrics: a mixed group is not its parts") {
+        CHECK(find({fig("a", 6000, 6000, "2025-06-20", Phase::Planned, Metric::Personnel),
+                    fig("b", 1000, 1000, "2025-06-20", Phase::Planned, Metric::Engineers)})
+                  .conflicts.empty());
+    }
+    SECTION("different phases: planned is not deployed") {
+        CHECK(find({fig("a", 12000, 12000, "2024-10-22", Phase::Planned), fig("b", 1500, 1500, "2024-10-22")}).conflicts.empty());
+    }
+    SECTION("different actors") {
+        auto r = fig("a", 110000, 110000, "2025-07-02");
+        r.actor = "russia";
+        CHECK(find({r, fig("b", 11000, 11000, "2025-07-02")}).conflicts.empty());
+    }
+    SECTION("places that do not overlap; places that do") {
+        auto kursk = fig("a", 3000, 3000, "2024-11-01");
+        kursk.location = "kursk";
+        auto far_east = fig("b", 8000, 8000, "2024-11-01");
+        far_east.location = "russia_far_east";
+        CHECK(find({kursk, far_east}).conflicts.empty());
+        far_east.location = "russia";
+        CHECK(find({kursk, far_east}).conflicts.size() == 1);
+    }
+    SECTION("too far apart in time; --window brings them together") {
+        std::vector<Claim> c{fig("a", 12000, 12000, "2024-10-01", Phase::Planned), fig("b", 30000, 30000, "2024-12-01", Phase::Planned)};
+        CHECK(find(c).conflicts.empty());
+        ConflictOptions o;
+        o.window_days = 90;
+        CHECK(find(c, o).conflicts.size() == 1);
+    }
+    SECTION("a deployed increment adds to what came before") {
+        auto more = fig("a", 3000, 3000, "2025-02-01");
+        more.increment = true;
+        CHECK(find({more, fig("b", 11000, 11000, "2025-02-03")}).conflicts.empty());
+    }
+    SECTION("a planned increment is still a plan") {
+        auto more = fig("a", 25000, 30000, "2025-07-02", Phase::Planned);
+        more.increment = true;
+        CHECK(find({more, fig("b", 10000, 20000, "2025-07-02", Phase::Planned)}).conflicts.size() == 1);
+    }
+}
+
+TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[conflicts]") {
+    SECTION("a later, lower cumulative figure from another source conflicts; higher is an update") {
+        auto r = find({fig("a", 11000, 11000, "2024-11-10"), fig("b", 3000, 3000, "2025-03-01")});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].kind == ConflictKind::LowerLater);
+        CHECK(find({fig("a", 3000, 3000, "2024-10-23"), fig("b", 11000, 11000, "2025-03-01")}).conflicts.empty());
+    }
+    SECTION("one source changing its figure is a revision, not a conflict") {
+        auto r = find({fig("nis", 1500, 1500, "2024-10-18", Phase::Deployed, Metric::Troops, false, "x.txt"),
+                       fig("nis", 3000, 3000, "2024-10-25", Phase::Deployed, Metric::Troops, false, "y.txt")});
+        CHECK(r.conflicts.empty());
+        REQUIRE(r.revisions.size() == 1);
+        CHECK(r.revisions[0].source == "nis");
+        CHECK(r.revisions[0].claims.size() == 2);
+    }
+    SECTION("the same figure from several sources is corroborated") {
+        auto r = find({fig("nis", 1500, 1500, "2024-10-18"), fig("sk_media", 1500, 1500, "2024-10-22")});
+        CHECK(r.conflicts.empty());
+        REQUIRE(r.corroborations.size() == 1);
+        CHECK(r.corroborations[0].claims.size() == 2);
+    }
+    SECTION("a denial conflicts with the figure of another source") {
+        auto r = find({fig("cnn", 30000, 30000, "2025-07-01", Phase::Planned), denial("ukraine_intel", "2025-07-08")});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].kind == ConflictKind::Denial);
+        CHECK(r.conflicts[0].claims[1].kind == ClaimKind::Stance);
+    }
+    SECTION("a denial about another place does not") {
+        auto f = fig("us_gov", 3000, std::nullopt, "2024-10-23");
+        f.location = "russia_far_east";
+        CHECK(find({f, denial("nis", "2024-10-23", "ukraine")}).conflicts.empty());
+    }
+    SECTION("the same claims give the same order") {
+        std::vector<Claim> c{fig("a", 100, 100, "2025-01-01"), fig("b", 900, 900, "2025-01-01"), fig("c", 400, 400, "2025-01-02")};
+        auto r1 = find(c);
+        std::reverse(c.begin(), c.end());
+        auto r2 = find(c);
+        REQUIRE(r1.conflicts.size() == r2.conflicts.size());
+        for (std::size_t i = 0; i < r1.conflicts.size(); ++i) CHECK(r1.conflicts[i].reason == r2.conflicts[i].reason);
+        CHECK(r1.conflicts[0].severity >= r1.conflicts.back().severity);
+    }
+}

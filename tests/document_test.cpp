@@ -1,0 +1,130 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "nkclaims/error.hpp"
+
+using namespace nkclaims;
+using nkclaims::test::TempDir;
+
+namespace {
+std::vector<std::string> sentences(const Document& d) {
+    std::vector<std::string> out;
+    for (const Sentence& s : d.sentences) out.push_back(d.sentence_text(s));
+    return out;
+}
+std::string error_of(const std::string& bytes) {
+    try {
+        check_text("f.txt", bytes);
+    } catch (const InputError& e) {
+        return e.message();
+    }
+    return "";
+}
+}  // namespace
+
+TEST_CASE("bad bytes are refused with the file and the problem", "[document]") {
+    SECTION("empty") { CHECK(error_of("") == "f.txt: empty file"); }
+    SECTION("binary") { CHECK(error_of(std::string("ab\0cd", 5)) == "f.txt: binary file (NUL byte at offset 2)"); }
+    SECTION("not UTF-8, with the offset") { CHECK(error_of("ok \xC3\x28") == "f.txt: not UTF-8 text (invalid byte at offset 3)"); }
+    SECTION("overlong and surrogate forms") {
+        CHECK(error_of("\xC0\xAF") != "");
+        CHECK(error_of("\xED\xA0\x80") != "");
+    }
+    SECTION("UTF-16 with a byte-order mark") {
+        CHECK(error_of("\xFF\xFEh\0i\0") == "f.txt: UTF-16 text (byte-order mark); convert it to UTF-8");
+    }
+    SECTION("valid UTF-8 passes") { CHECK(error_of("Ussuriysk \u2013 \u201Cquoted\u201D") == ""); }
+}
+
+TEST_CASE("reading files and folders", "[document]") {
+    TempDir tmp;
+    SECTION("a missing file") {
+        CHECK_THROWS_WITH(read_document(tmp.path() / "nope.txt", test::gazetteer()), "no such file");
+    }
+    SECTION("a folder lists its text files recursively, sorted") {
+        tmp.write("b.txt", "x");
+        tmp.write("sub/a.txt", "x");
+        tmp.write("c.vtt", "x");
+        tmp.write("skip.pdf", "x");
+        auto files = list_inputs(tmp.path());
+        REQUIRE(files.size() == 3);
+        CHECK(files[0].filename() == "b.txt");
+        CHECK(files[1].filename() == "c.vtt");
+        CHECK(files[2].filename() == "a.txt");
+    }
+    SECTION("a folder without text files") {
+        tmp.write("x.pdf", "x");
+        CHECK_THROWS_WITH(list_inputs(tmp.path()), "no text files (*.txt, *.vtt, *.srt) in folder");
+    }
+    SECTION("a UTF-8 byte-order mark is skipped and offsets stay in the original bytes") {
+        auto d = parse_document("bom.txt", "\xEF\xBB\xBFThey sent 3,000 troops.", test::gazetteer());
+        CHECK(d.tokens.tokens[0].span.begin == 3);
+    }
+}
+
+TEST_CASE("sentences", "[document]") {
+    SECTION("a line broken mid-sentence is one sentence, spans in the original bytes") {
+        auto d = test::doc("Kim ordered to send 6,000 military\nengineers to Kursk. Next one.");
+        REQUIRE(sentences(d).size() == 2);
+        CHECK(sentences(d)[0] == "Kim ordered to send 6,000 military engineers to Kursk.");
+        CHECK(d.sentences[0].span == Span{0, 54});
+    }
+    SECTION("abbreviations do not end sentences") {
+        auto d = test::doc("The U.S. said so on Sept. 2 and Gen. Smith agreed. Then more.");
+        CHECK(sentences(d).size() == 2);
+    }
+    SECTION("a blank line ends a sentence without punctuation") {
+        CHECK(sentences(test::doc("Physical Address\n\nA headline here")).size() == 2);
+    }
+    SECTION("ads and site furniture are boilerplate") {
+        auto d = test::doc("Join us on Korea Pro and become a member today. Seoul said 3,000 troops left.");
+        REQUIRE(d.sentences.size() == 2);
+        CHECK(d.sentences[0].boilerplate);
+        CHECK_FALSE(d.sentences[1].boilerplate);
+    }
+    SECTION("speaker labels and timestamps are not text; the label is kept") {
+        auto d = test::doc("[00:01:02] KIRBY: We assess 3,000 troops are there.\nQ: How many?\n");
+        REQUIRE(d.sentences.size() == 2);
+        CHECK(d.sentences[0].speaker == "KIRBY");
+        CHECK(sentences(d)[0] == "We assess 3,000 troops are there.");
+        CHECK(d.sentences[1].speaker == "Q");
+    }
+    SECTION("WebVTT cues: headers and timings are skipped") {
+        auto d = test::doc("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nOfficials said 3,000 troops\n\n2\n00:00:04.000 --> 00:00:06.000\narrived.\n");
+        REQUIRE_FALSE(d.sentences.empty());
+        CHECK(sentences(d)[0].find("-->") == std::string::npos);
+    }
+}
+
+TEST_CASE("what a document says about itself", "[document]") {
+    SECTION("a podcast header: outlet, title, episode date, recording date") {
+        auto d = parse_document("p.txt",
+                                "North Korea News Podcast by NK News - Troops and more\n"
+                                "Episode Date: March 25, 2025Summary here.\nTranscript\n"
+                                "Hello and welcome. This episode was recorded on Monday, the 24th of March\n2025 in the studio.\n",
+                                test::gazetteer());
+        CHECK(d.meta.outlet == "nk_news");
+        CHECK(d.meta.title == "Troops and more");
+        CHECK(d.meta.kind == DocKind::Transcript);
+        CHECK(iso_day(*d.meta.published) == "2025-03-25");
+        CHECK(iso_day(*d.meta.recorded) == "2025-03-24");
+        CHECK(iso_day(*d.reference_date()) == "2025-03-24");
+    }
+    SECTION("an article: its first line is the title, a 'Source:' line its outlet, no date") {
+        auto d = parse_document("a.txt", "A headline\nBody text here.\nSource: CNN", test::gazetteer());
+        CHECK(d.meta.title == "A headline");
+        CHECK(d.meta.outlet == "cnn");
+        CHECK(d.meta.kind == DocKind::Article);
+        CHECK_FALSE(d.reference_date());
+    }
+    SECTION("what the manifest says wins") {
+        DocumentMeta m;
+        m.outlet = "nk_news";
+        DocumentMeta over;
+        over.outlet = "cnn";
+        over.published = parse_iso_day("2024-10-25");
+        m.merge(over);
+        CHECK(m.outlet == "cnn");
+        CHECK(m.published);
+    }
+}

@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "nkclaims/error.hpp"
+
+using namespace nkclaims;
+using nkclaims::test::TempDir;
+
+namespace {
+std::optional<std::string> source_of(std::string_view text) {
+    const auto ts = tokenize(text);
+    auto m = test::gazetteer().sources.match(ts.tokens, 0, ts.tokens.size());
+    if (!m || m->length != ts.tokens.size()) return std::nullopt;
+    return m->value->id;
+}
+
+// A copy of data/ with one file replaced, to test validation.
+std::filesystem::path data_with(const TempDir& tmp, const std::string& file, const std::string& content) {
+    std::filesystem::copy(NKCLAIMS_TEST_DATA, tmp.path() / "data", std::filesystem::copy_options::recursive);
+    tmp.write("data/" + file, content);
+    return tmp.path() / "data";
+}
+}  // namespace
+
+TEST_CASE("sources and their aliases", "[gazetteer]") {
+    SECTION("canonical names and misheard forms") {
+        CHECK(source_of("National Intelligence Service") == "nis");
+        CHECK(source_of("NAS") == "nis");
+        CHECK(source_of("South Korea\u2019s spy agency") == "nis");
+        CHECK(source_of("Kirill Budanov") == "ukraine_intel");
+        CHECK(source_of("Jenny Town") == "stimson_center");
+    }
+    SECTION("capitals match only capitals: US is not us") {
+        CHECK(source_of("US") == "us_gov");
+        CHECK_FALSE(source_of("us"));
+    }
+    SECTION("'=' marks a name that is also a word: Town, not town") {
+        CHECK(source_of("Town") == "stimson_center");
+        CHECK_FALSE(source_of("town"));
+    }
+    SECTION("the longest alias wins") {
+        const auto ts = tokenize("South Korea's military");
+        auto m = test::gazetteer().sources.match(ts.tokens, 0, ts.tokens.size());
+        CHECK(m->value->id == "sk_military");
+        CHECK(m->length == 4);
+    }
+}
+
+TEST_CASE("places and their parents", "[gazetteer]") {
+    const Gazetteer& g = test::gazetteer();
+    SECTION("a city lies in its region and its country") {
+        CHECK(g.place_within("russia_far_east", "russia"));
+        CHECK(g.place_within("pokrovsk", "ukraine"));
+        CHECK_FALSE(g.place_within("kursk", "ukraine"));
+        CHECK(g.country_of("pokrovsk") == "ukraine");
+    }
+}
+
+TEST_CASE("data files are validated when loaded", "[gazetteer]") {
+    TempDir tmp;
+    SECTION("an unknown metric names file and line") {
+        auto dir = data_with(tmp, "nouns.tsv", "# nouns\nsoldiers\ttroops\ntanks\ttank\n");
+        try {
+            Gazetteer::load(dir);
+            FAIL("no error");
+        } catch (const ConfigError& e) {
+            CHECK(e.message() == (dir / "nouns.tsv").string() + ":3: unknown metric 'tank'");
+        }
+    }
+    SECTION("a place with an unknown parent") {
+        auto dir = data_with(tmp, "places.tsv", "Kursk\tkursk\trussia\n");
+        CHECK_THROWS_WITH(Gazetteer::load(dir), "unknown parent place 'russia'");
+    }
+    SECTION("a row with too few fields") {
+        auto dir = data_with(tmp, "sources.tsv", "CNN\tcnn\n");
+        CHECK_THROWS_WITH(Gazetteer::load(dir), "expected 3 tab-separated fields");
+    }
+    SECTION("a missing file") {
+        std::filesystem::copy(NKCLAIMS_TEST_DATA, tmp.path() / "d", std::filesystem::copy_options::recursive);
+        std::filesystem::remove(tmp.path() / "d" / "stances.tsv");
+        CHECK_THROWS_WITH(Gazetteer::load(tmp.path() / "d"), "cannot open data file");
+    }
+    SECTION("the fingerprint changes with the rules") {
+        auto dir = data_with(tmp, "modifiers.txt", "additional\n");
+        CHECK(Gazetteer::load(dir).fingerprint != test::gazetteer().fingerprint);
+    }
+}

@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "nkclaims/error.hpp"
+#include "nkclaims/store.hpp"
+
+using namespace nkclaims;
+using nkclaims::test::TempDir;
+
+namespace {
+StoredDocument stored(const Document& d, const std::string& path, std::size_t n) {
+    return {path, d.name, content_hash(d.bytes), d.meta, d.bytes.size(), n};
+}
+}  // namespace
+
+TEST_CASE("store", "[store]") {
+    Store s(":memory:");
+    auto d = test::doc("The NIS said 1,500 soldiers were sent. The White House said 3,000 troops arrived.", "2024-10-25");
+    auto claims = Extractor(test::gazetteer()).extract(d);
+    REQUIRE(claims.size() == 2);
+
+    SECTION("claims come back with every field") {
+        CHECK(s.put(stored(d, "/a/test.txt", 2), claims) == PutResult::Added);
+        auto back = s.claims({});
+        REQUIRE(back.size() == 2);
+        CHECK(back[0].source == "nis");
+        CHECK(back[0].span == claims[0].span);
+        CHECK(back[0].value == claims[0].value);
+        CHECK(back[0].date->iso() == "2024-10-25");
+        CHECK(back[1].quote == claims[1].quote);
+        CHECK(back[1].rule == "figure:noun");
+    }
+    SECTION("the same content again changes nothing; new content replaces the claims") {
+        s.put(stored(d, "/a/test.txt", 2), claims);
+        CHECK(s.unchanged("/a/test.txt", content_hash(d.bytes)));
+        CHECK(s.put(stored(d, "/a/test.txt", 2), claims) == PutResult::Unchanged);
+        auto d2 = test::doc("The NIS said 2,000 soldiers were sent.", "2024-10-25");
+        auto c2 = Extractor(test::gazetteer()).extract(d2);
+        CHECK(s.put(stored(d2, "/a/test.txt", 1), c2) == PutResult::Replaced);
+        REQUIRE(s.claims({}).size() == 1);
+        CHECK(s.documents().size() == 1);
+    }
+    SECTION("filters are bound parameters: quotes and semicolons are harmless") {
+        s.put(stored(d, "/a/test.txt", 2), claims);
+        ClaimFilter f;
+        f.source = "nis'; DROP TABLE claims; --";
+        CHECK(s.claims(f).empty());
+        CHECK(s.claims({}).size() == 2);
+        f.source = "nis";
+        CHECK(s.claims(f).size() == 1);
+        ClaimFilter m;
+        m.metric = Metric::Troops;
+        m.since = parse_iso_day("2024-10-26");
+        CHECK(s.claims(m).empty());
+    }
+}
+
+TEST_CASE("store: bad databases", "[store]") {
+    TempDir tmp;
+    SECTION("a file that is not a database") {
+        auto p = tmp.write("x.db", std::string(4096, 'x'));
+        CHECK_THROWS_AS(Store(p.string()), StoreError);
+    }
+    SECTION("a database from a newer nkclaims") {
+        const auto p = (tmp.path() / "new.db").string();
+        REQUIRE(test::run("sqlite3 '" + p + "' 'PRAGMA user_version = 99;'").status == 0);
+        try {
+            Store s(p);
+            FAIL("opened");
+        } catch (const StoreError& e) {
+            CHECK(e.message() == p + ": database schema version 99 is newer than this nkclaims (1)");
+        }
+    }
+    SECTION("a database of something else") {
+        const auto p = (tmp.path() / "other.db").string();
+        REQUIRE(test::run("sqlite3 '" + p + "' 'CREATE TABLE t(x);'").status == 0);
+        CHECK_THROWS_WITH(Store(p), "not an nkclaims database (it holds other tables)");
+    }
+}
