@@ -28,6 +28,9 @@ std::string topic_of(const Claim& c) {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// Figures that only grow (troops sent so far, casualties) are "at the same time" within a week;
+// further apart, a higher later figure is an update, not a disagreement.
+constexpr int kCumulativeSameTimeDays = 7;
 
 struct Interval {
     double low, high;
@@ -57,6 +60,13 @@ bool cumulative(const Claim& c) {
            (c.phase == Phase::Deployed && (c.metric == Metric::Troops || c.metric == Metric::Personnel));
 }
 
+// Whether the later of two claims (by date) has the higher value.
+bool later_is_higher(const Claim& a, const Claim& b) {
+    const Claim& first = a.date->first <= b.date->first ? a : b;
+    const Claim& second = &first == &a ? b : a;
+    return second.value.low.value_or(0) >= first.value.high.value_or(kInf);
+}
+
 bool same_voice(const Claim& a, const Claim& b) { return a.source == b.source && a.via == b.via; }
 
 bool places_compatible(const Claim& a, const Claim& b, const Gazetteer& g) {
@@ -70,6 +80,7 @@ std::string value_text(const Claim& c) {
     if (c.kind == ClaimKind::Stance) return std::string(c.stance ? to_string(*c.stance) : "stance");
     auto n = [](double v) { return fmt::format("{}", v); };
     const auto& v = c.value;
+    if (c.approx && v.low && !v.high) return c.as_written;  // "thousands"
     std::string s;
     if (v.low && v.high && *v.low == *v.high) s = n(*v.low);
     else if (v.low && v.high) s = n(*v.low) + "-" + n(*v.high);
@@ -111,7 +122,8 @@ public:
             }
             if (!c.metric) continue;
             buckets[key_of(c)].push_back(&c);
-            if ((c.phase == Phase::Planned || c.phase == Phase::Deployed) && c.metric && *c.metric != Metric::Casualties &&
+            // A denial of a buildup speaks of troops, not of deminers or builders.
+            if ((c.phase == Phase::Planned || c.phase == Phase::Deployed) && c.metric == Metric::Troops &&
                 c.actor == "north_korea")
                 people.push_back(&c);
         }
@@ -151,10 +163,16 @@ private:
         const int gap = a.date->gap_days(*b.date);
         const double d = disagreement(a, b, opt_.tolerance);
         if (d == 0) {
-            if (!same_voice(a, b) || a.doc != b.doc) agree.join(ia, ib);
+            // Corroboration is the same figure twice: closed values, never a chain through
+            // an open bound ("thousands" agrees with 8,000 and with 11,000).
+            const bool closed = a.value.low && a.value.high && b.value.low && b.value.high;
+            if (closed && (!same_voice(a, b) || a.doc != b.doc)) agree.join(ia, ib);
             return explain(a, b, "agree: the values overlap");
         }
         if (same_voice(a, b)) return explain(a, b, "not a conflict: the same source revising its figure");
+        if (cumulative(a) && cumulative(b) && gap > std::min(opt_.window_days, kCumulativeSameTimeDays) &&
+            later_is_higher(a, b))
+            return explain(a, b, fmt::format("an update: {} days later the figure only grew", gap));
         explain(a, b, fmt::format("conflict: {} vs {}", value_text(a), value_text(b)));
         out_.conflicts.push_back({ConflictKind::Disagreement, {a, b}, d, gap,
                                   fmt::format("{} says {}, {} says {} ({} days apart)", who(a), value_text(a), who(b),
@@ -220,15 +238,16 @@ private:
         }
     }
 
+    // Each change of one source's figure, in date order; repeats and vague mentions left out.
     void revisions(const std::map<std::string, std::vector<const Claim*>>& by_source) {
         for (const auto& [source, list] : by_source) {
-            if (list.size() < 2) continue;
-            bool changed = false;
-            for (const Claim* c : list) changed = changed || !(c->value == list.front()->value);
-            if (!changed) continue;
             Revision r{source, {}};
-            for (const Claim* c : list) r.claims.push_back(*c);
-            out_.revisions.push_back(std::move(r));
+            for (const Claim* c : list) {
+                if (!c->value.low || !c->value.high || c->increment) continue;
+                if (!r.claims.empty() && r.claims.back().value == c->value) continue;
+                r.claims.push_back(*c);
+            }
+            if (r.claims.size() >= 2) out_.revisions.push_back(std::move(r));
         }
     }
 

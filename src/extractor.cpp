@@ -544,14 +544,17 @@ private:
         return std::nullopt;
     }
 
-    void attribute(Claim& c, std::size_t at, bool stance) const {
+    void attribute(Claim& c, std::size_t at, bool stance) {
         if (auto a = who_.at(at, stance)) {
             c.source = a->source;
             c.via = a->via;
             note(c, fmt::format("source {}{} from {}", a->source, a->via.empty() ? "" : " via " + a->via, a->why));
-        } else if (!d_.meta.outlet.empty()) {  // nobody named, no speaker label
-            c.source = d_.meta.outlet;
-            note(c, fmt::format("source {}: the document's outlet, nobody named", c.source));
+        } else {  // nobody named, no speaker label
+            unattributed_.insert(c.span.begin);
+            if (!d_.meta.outlet.empty()) {
+                c.source = d_.meta.outlet;
+                note(c, fmt::format("source {}: the document's outlet, nobody named", c.source));
+            }
         }
     }
 
@@ -638,7 +641,27 @@ private:
     std::vector<const Sentence*> previous_;
     std::vector<DateMention> dates_;
     std::set<std::size_t> in_date_;
+
+public:
+    std::set<std::size_t> unattributed_;  // figures whose source is only the outlet, by span
 };
+
+// "Blinken said 8,000 are in Kursk. So the American figure is 8,000.": an unattributed figure
+// repeating one of the last sentences belongs to that figure's source.
+void restate(Claim& c, const std::vector<Claim>& recent) {
+    for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
+        if (it->value == c.value && it->metric == c.metric && it->kind == ClaimKind::Figure) {
+            c.source = it->source;
+            c.via = it->via;
+            if (c.location.empty()) c.location = it->location;
+            c.date = it->date;
+            c.rule += "+restated";
+            if (!c.explain.empty()) c.explain += "; ";
+            c.explain += fmt::format("restates '{}' of {}: its source, place and date", it->as_written, it->source);
+            return;
+        }
+    }
+}
 
 }  // namespace
 
@@ -648,6 +671,7 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
     std::size_t carried_at = 0;
     constexpr std::size_t kCarrySentences = 3;
     std::vector<const Sentence*> previous;
+    std::vector<Claim> recent;  // the figures of the last few sentences
     for (std::size_t n = 0; n < d.sentences.size(); ++n) {
         const Sentence& s = d.sentences[n];
         if (s.boilerplate) continue;
@@ -656,6 +680,10 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
         SentenceRules rules(g_, d, s, who, previous);
         auto figures = rules.figures();
         auto stances = rules.stances(figures);
+        for (Claim& c : figures)
+            if (rules.unattributed_.contains(c.span.begin)) restate(c, recent);
+        std::erase_if(recent, [&](const Claim& c) { return s.span.begin - c.quote_span.end > kContextBytes; });
+        recent.insert(recent.end(), figures.begin(), figures.end());
         for (auto* list : {&figures, &stances})
             for (Claim& c : *list) {
                 if (explain == Explain::No) c.explain.clear();

@@ -257,7 +257,25 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         table(out, kClaimColumns, rows, style);
         for (const Claim& cl : c.claims) out << "   \"" << fit(cl.quote, style.width > 8 ? style.width - 5 : 40) << "\"\n";
     }
-    out << fmt::format("{} conflicts, {} corroborated figures, {} revision histories\n", r.conflicts.size(),
+    if (!r.corroborations.empty()) out << "\n== corroborated\n";
+    for (const auto& co : r.corroborations) {
+        std::vector<std::string> voices;
+        for (const Claim& c : co.claims) {
+            const std::string v = c.via.empty() ? c.source : c.source + " via " + c.via;
+            if (std::find(voices.begin(), voices.end(), v) == voices.end()) voices.push_back(v);
+        }
+        std::string list;
+        for (const auto& v : voices) list += (list.empty() ? "" : ", ") + v;
+        out << fmt::format("{} {}: {} claims in agreement from {}\n", topic_of(co.claims.front()),
+                           value_text(co.claims.front()), co.claims.size(), list);
+    }
+    if (!r.revisions.empty()) out << "\n== revisions\n";
+    for (const auto& rv : r.revisions) {
+        std::string steps;
+        for (const Claim& c : rv.claims) steps += fmt::format("{}{} ({})", steps.empty() ? "" : " -> ", value_text(c), c.date ? c.date->iso() : "-");
+        out << fmt::format("{} {}: {}\n", rv.source, topic_of(rv.claims.front()), steps);
+    }
+    out << fmt::format("\n{} conflicts, {} corroborated figures, {} revision histories\n", r.conflicts.size(),
                        r.corroborations.size(), r.revisions.size());
     for (const auto& e : r.explanations) out << e << '\n';
 }
