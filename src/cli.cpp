@@ -17,6 +17,7 @@
 #include "nkclaims/extractor.hpp"
 #include "nkclaims/gazetteer.hpp"
 #include "nkclaims/manifest.hpp"
+#include "nkclaims/page.hpp"
 #include "nkclaims/report.hpp"
 #include "nkclaims/store.hpp"
 
@@ -38,6 +39,8 @@ struct Options {
     bool explain = false;
     bool fail_on_conflict = false;
     bool quiet = false;
+    bool stamp = false;
+    std::string out_dir;
 };
 
 struct Io {
@@ -178,6 +181,13 @@ std::string read_file(const std::filesystem::path& p) {
     return bytes;
 }
 
+ConflictOptions conflict_options(const Options& o) {
+    ConflictOptions opt;
+    opt.window_days = o.window;
+    opt.tolerance = o.min_gap;
+    return opt;
+}
+
 int do_extract(const Options& o, Io& io) {
     const Gazetteer g = load_gazetteer(o);
     const Inputs inputs(o, g);
@@ -256,9 +266,7 @@ int do_conflicts(const Options& o, Io& io) {
     const Gazetteer g = load_gazetteer(o);
     Store store(o.db.empty() ? default_db() : o.db);
     const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Markdown, Format::Csv});
-    ConflictOptions opt;
-    opt.window_days = o.window;
-    opt.tolerance = o.min_gap;
+    const ConflictOptions opt = conflict_options(o);
     ClaimFilter filter = filter_of(o);
     filter.metric.reset();  // stances have no metric: filter the conflicts, not the claims
     auto report = find_conflicts(store.claims(filter), g, opt, o.explain);
@@ -269,6 +277,32 @@ int do_conflicts(const Options& o, Io& io) {
     }
     write_conflicts(io.out, report, f, style_for_stdout());
     return o.fail_on_conflict && !report.conflicts.empty() ? kConflictsFound : kOk;
+}
+
+int do_timeline(const Options& o, Io& io) {
+    Store store(o.db.empty() ? default_db() : o.db);
+    const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Jsonl, Format::Csv});
+    ClaimFilter filter = filter_of(o);
+    if (!filter.metric) throw UsageError("--metric", "timeline needs a metric (troops, casualties, ...)");
+    write_timeline(io.out, store.claims(filter), f, style_for_stdout());
+    return kOk;
+}
+
+int do_report(const Options& o, Io& io) {
+    const Gazetteer g = load_gazetteer(o);
+    Store store(o.db.empty() ? default_db() : o.db);
+    ReportInput in;
+    in.claims = store.claims(filter_of(o));
+    in.conflicts = find_conflicts(in.claims, g, conflict_options(o));
+    in.documents = store.documents();
+    if (o.stamp) {
+        const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        in.stamp = iso_day(std::chrono::floor<std::chrono::days>(now));
+    }
+    write_report_folder(o.out_dir, in);
+    if (!o.quiet) io.out << fmt::format("{}: index.html, report.md, report.json ({} claims, {} conflicts)\n", o.out_dir,
+                                        in.claims.size(), in.conflicts.conflicts.size());
+    return o.fail_on_conflict && !in.conflicts.conflicts.empty() ? kConflictsFound : kOk;
 }
 
 int do_docs(const Options& o, Io& io) {
@@ -311,6 +345,25 @@ std::vector<Command> commands() {
              a.add_flag("--fail-on-conflict", o.fail_on_conflict, "exit with status 3 when conflicts are found");
          },
          do_conflicts},
+        {"timeline", "Show how one figure evolved, source by source",
+         [](CLI::App& a, Options& o) {
+             add_db(a, o);
+             add_filters(a, o);
+             a.add_option("--format", o.format, "table (default), json, jsonl, csv");
+         },
+         do_timeline},
+        {"report", "Write the report folder: index.html, report.md, report.json",
+         [](CLI::App& a, Options& o) {
+             add_db(a, o);
+             add_filters(a, o);
+             a.add_option("--out", o.out_dir, "folder to write")->required();
+             a.add_option("--window", o.window, "days apart that still count as the same time (default 14)");
+             a.add_option("--min-gap", o.min_gap, "tolerance of a hedged figure, as a fraction (default 0.10)");
+             a.add_flag("--stamp", o.stamp, "print the date of generation (off: the same database gives the same bytes)");
+             a.add_flag("--fail-on-conflict", o.fail_on_conflict, "exit with status 3 when conflicts are found");
+             a.add_flag("--quiet,-q", o.quiet, "print nothing but errors");
+         },
+         do_report},
         {"docs", "List the documents in the database",
          [](CLI::App& a, Options& o) {
              add_db(a, o);

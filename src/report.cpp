@@ -280,6 +280,26 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
     for (const auto& e : r.explanations) out << e << '\n';
 }
 
+void write_timeline(std::ostream& out, std::vector<Claim> claims, Format f, const TableStyle& style) {
+    // Source by source, each source's figures in date order: how a figure evolved.
+    std::stable_sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
+        const auto da = a.date ? a.date->first : Day{}, db = b.date ? b.date->first : Day{};
+        return std::tie(a.source, da, a.doc, a.span.begin) < std::tie(b.source, db, b.doc, b.span.begin);
+    });
+    if (f != Format::Table) return write_claims(out, claims, f, style);
+    std::vector<std::vector<std::string>> rows;
+    std::string source;
+    for (const Claim& c : claims) {
+        const bool first = c.source != source;
+        source = c.source;
+        rows.push_back({first ? (c.via.empty() ? opt(c.source) : c.source + " via " + c.via) : "", c.date ? c.date->iso() : "-",
+                        value_text(c), c.phase ? std::string(to_string(*c.phase)) : "-", opt(c.location), c.doc});
+    }
+    table(out, {{"SOURCE", 6, 30}, {"DATE", 10, 21}, {"VALUE", 5, 14}, {"PHASE", 5, 9}, {"LOCATION", 8, 16}, {"DOC", 8, 40}},
+          rows, style);
+    out << fmt::format("{} claims\n", claims.size());
+}
+
 void write_documents(std::ostream& out, const std::vector<StoredDocument>& docs, Format f) {
     if (f == Format::Json || f == Format::Jsonl) {
         nlohmann::json j = nlohmann::json::array();
@@ -290,6 +310,15 @@ void write_documents(std::ostream& out, const std::vector<StoredDocument>& docs,
                          {"recorded", d.meta.recorded ? iso_day(*d.meta.recorded) : ""}, {"bytes", d.bytes},
                          {"claims", d.claims}});
         out << nlohmann::json{{"documents", j}}.dump(1) << '\n';
+        return;
+    }
+    if (f == Format::Markdown) {
+        out << "| document | title | kind | outlet | published | recorded | claims |\n|---|---|---|---|---|---|---|\n";
+        for (const auto& d : docs)
+            out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md_cell(d.name), md_cell(d.meta.title),
+                               d.meta.kind ? to_string(*d.meta.kind) : "-", md_cell(d.meta.outlet),
+                               d.meta.published ? iso_day(*d.meta.published) : "-",
+                               d.meta.recorded ? iso_day(*d.meta.recorded) : "-", d.claims);
         return;
     }
     std::vector<std::vector<std::string>> rows;

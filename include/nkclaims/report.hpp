@@ -27,6 +27,8 @@ struct TableStyle {
 void write_claims(std::ostream& out, const std::vector<Claim>& claims, Format f, const TableStyle& style = {});
 void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const TableStyle& style = {});
 void write_documents(std::ostream& out, const std::vector<StoredDocument>& docs, Format f);
+// The figures of one metric source by source, each in date order.
+void write_timeline(std::ostream& out, std::vector<Claim> claims, Format f, const TableStyle& style = {});
 
 // One CSV field, RFC 4180 quoted, and neutralized for spreadsheets: a cell that starts with
 // = + - @ (a formula) gets a leading apostrophe.
