@@ -6,10 +6,13 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <set>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "nkclaims/conflicts.hpp"
 #include "nkclaims/document.hpp"
@@ -41,6 +44,7 @@ struct Options {
     bool quiet = false;
     bool stamp = false;
     std::string out_dir;
+    std::string baseline;
 };
 
 struct Io {
@@ -249,6 +253,8 @@ int do_ingest(const Options& o, Io& io) {
         }
     });
     if (progress) io.err << "\r\x1b[K";
+    if (added + replaced > 0)  // what v_conflicts shows follows what is stored
+        store.put_conflicts(find_conflicts(store.claims({}), g, conflict_options(o)).conflicts);
     if (!o.quiet)
         io.out << fmt::format("{}: {} added, {} replaced, {} unchanged; {} claims\n", store.path(), added, replaced,
                               unchanged, claims);
@@ -276,7 +282,16 @@ int do_conflicts(const Options& o, Io& io) {
         std::erase_if(report.revisions, [&](const Revision& r) { return r.claims.front().metric != m; });
     }
     write_conflicts(io.out, report, f, style_for_stdout());
-    return o.fail_on_conflict && !report.conflicts.empty() ? kConflictsFound : kOk;
+    std::size_t fresh = report.conflicts.size();
+    if (!o.baseline.empty()) {
+        std::ifstream in(o.baseline);
+        if (!in) throw InputError(o.baseline, "cannot read baseline");
+        auto counted = count_new_conflicts(report.conflicts, in);
+        if (!counted) throw InputError(o.baseline, "not a conflicts JSON file (nkclaims conflicts --format json)");
+        fresh = *counted;
+    }
+    if (!o.baseline.empty()) io.err << fmt::format("{} conflicts not in {}\n", fresh, o.baseline);
+    return o.fail_on_conflict && fresh > 0 ? kConflictsFound : kOk;
 }
 
 int do_timeline(const Options& o, Io& io) {
@@ -343,6 +358,7 @@ std::vector<Command> commands() {
              a.add_option("--min-gap", o.min_gap, "tolerance of a hedged figure, as a fraction (default 0.10)");
              a.add_flag("--explain", o.explain, "say why pairs of claims were or were not compared");
              a.add_flag("--fail-on-conflict", o.fail_on_conflict, "exit with status 3 when conflicts are found");
+             a.add_option("--baseline", o.baseline, "a saved --format json: only conflicts not in it count for --fail-on-conflict");
          },
          do_conflicts},
         {"timeline", "Show how one figure evolved, source by source",

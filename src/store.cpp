@@ -69,6 +69,37 @@ CREATE VIEW IF NOT EXISTS v_claims AS
     FROM claims c JOIN documents d ON d.id = c.doc_id;
 )SQL";
 
+// kMigrations[v] takes a database from version v + 1 to v + 2. A new database is made at
+// version 1 and migrated like any other, so every path is the same path.
+constexpr const char* kMigrations[] = {
+    R"SQL(
+CREATE TABLE conflicts (
+    id        INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL,
+    topic     TEXT NOT NULL,
+    reason    TEXT NOT NULL,
+    severity  REAL NOT NULL,
+    gap_days  INTEGER NOT NULL
+);
+CREATE TABLE conflict_claims (
+    conflict_id INTEGER NOT NULL REFERENCES conflicts(id) ON DELETE CASCADE,
+    claim_id    INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (conflict_id, position)
+);
+CREATE INDEX conflict_claims_by_claim ON conflict_claims(claim_id);
+DROP VIEW v_claims;
+CREATE VIEW v_claims AS
+    SELECT c.id AS claim_id, d.name AS doc, c.kind, c.text, c.value_low, c.value_high, c.approx, c.increment,
+           c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, c.event_date, c.quote,
+           c.span_begin, c.span_end, c.rule, d.title, d.outlet, d.path
+    FROM claims c JOIN documents d ON d.id = c.doc_id;
+CREATE VIEW v_conflicts AS
+    SELECT k.id AS conflict, k.kind AS conflict_kind, k.topic, k.reason, k.severity, k.gap_days, cc.position, v.*
+    FROM conflicts k JOIN conflict_claims cc ON cc.conflict_id = k.id JOIN v_claims v ON v.claim_id = cc.claim_id;
+)SQL",
+};
+
 std::string opt_day(const std::optional<Day>& d) { return d ? iso_day(*d) : std::string{}; }
 
 void bind_text(SQLite::Statement& st, int i, const std::string& s) {
@@ -117,7 +148,16 @@ Store::Store(const std::string& path) : path_(path) {
         if (version == 0) {
             SQLite::Transaction tx(db);
             db.exec(kSchema);
-            db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+            db.exec("PRAGMA user_version = 1");
+            tx.commit();
+        } else if (version < kSchemaVersion && path != ":memory:") {
+            const std::string backup = fmt::format("{}.v{}.backup", path, version);
+            db.backup(backup.c_str(), SQLite::Database::Save);
+        }
+        for (int v = std::max(version, 1); v < kSchemaVersion; ++v) {
+            SQLite::Transaction tx(db);
+            db.exec(kMigrations[v - 1]);
+            db.exec(fmt::format("PRAGMA user_version = {}", v + 1));
             tx.commit();
         }
     } catch (const SQLite::Exception& e) {
@@ -209,7 +249,7 @@ PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims
 
 std::vector<Claim> Store::claims(const ClaimFilter& f) const {
     std::string sql =
-        "SELECT d.name, c.kind, c.span_begin, c.span_end, c.text, c.value_low, c.value_high, c.approx, c.increment, "
+        "SELECT c.id, d.name, c.kind, c.span_begin, c.span_end, c.text, c.value_low, c.value_high, c.approx, c.increment, "
         "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, c.event_date, c.quote, "
         "c.quote_begin, c.quote_end, c.rule FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1=1";
     if (f.metric) sql += " AND c.metric = :metric";
@@ -230,32 +270,64 @@ std::vector<Claim> Store::claims(const ClaimFilter& f) const {
         if (f.until) st.bind(":until", iso_day(*f.until));
         while (st.executeStep()) {
             Claim c;
-            c.doc = st.getColumn(0).getString();
-            c.kind = parse_kind(st.getColumn(1).getString()).value_or(ClaimKind::Figure);
-            c.span = {static_cast<std::size_t>(st.getColumn(2).getInt64()), static_cast<std::size_t>(st.getColumn(3).getInt64())};
-            c.as_written = st.getColumn(4).getString();
-            if (!st.getColumn(5).isNull()) c.value.low = st.getColumn(5).getDouble();
-            if (!st.getColumn(6).isNull()) c.value.high = st.getColumn(6).getDouble();
-            c.approx = st.getColumn(7).getInt() != 0;
-            c.increment = st.getColumn(8).getInt() != 0;
-            c.metric = parse_metric(column_text(st, 9));
-            c.phase = parse_phase(column_text(st, 10));
-            c.actor = column_text(st, 11);
-            c.stance = parse_stance(column_text(st, 12));
-            c.source = column_text(st, 13);
-            c.via = column_text(st, 14);
-            c.location = column_text(st, 15);
-            c.date = parse_iso_range(column_text(st, 16));
-            if (auto e = column_text(st, 17); !e.empty()) c.event_date = parse_iso_range(e);
-            c.quote = st.getColumn(18).getString();
-            c.quote_span = {static_cast<std::size_t>(st.getColumn(19).getInt64()), static_cast<std::size_t>(st.getColumn(20).getInt64())};
-            c.rule = st.getColumn(21).getString();
+            c.id = st.getColumn(0).getInt64();
+            c.doc = st.getColumn(1).getString();
+            c.kind = parse_kind(st.getColumn(2).getString()).value_or(ClaimKind::Figure);
+            c.span = {static_cast<std::size_t>(st.getColumn(3).getInt64()), static_cast<std::size_t>(st.getColumn(4).getInt64())};
+            c.as_written = st.getColumn(5).getString();
+            if (!st.getColumn(6).isNull()) c.value.low = st.getColumn(6).getDouble();
+            if (!st.getColumn(7).isNull()) c.value.high = st.getColumn(7).getDouble();
+            c.approx = st.getColumn(8).getInt() != 0;
+            c.increment = st.getColumn(9).getInt() != 0;
+            c.metric = parse_metric(column_text(st, 10));
+            c.phase = parse_phase(column_text(st, 11));
+            c.actor = column_text(st, 12);
+            c.stance = parse_stance(column_text(st, 13));
+            c.source = column_text(st, 14);
+            c.via = column_text(st, 15);
+            c.location = column_text(st, 16);
+            c.date = parse_iso_range(column_text(st, 17));
+            if (auto e = column_text(st, 18); !e.empty()) c.event_date = parse_iso_range(e);
+            c.quote = st.getColumn(19).getString();
+            c.quote_span = {static_cast<std::size_t>(st.getColumn(20).getInt64()), static_cast<std::size_t>(st.getColumn(21).getInt64())};
+            c.rule = st.getColumn(22).getString();
             out.push_back(std::move(c));
         }
     } catch (const SQLite::Exception& e) {
         throw StoreError(path_, e.what());
     }
     return out;
+}
+
+void Store::put_conflicts(const std::vector<Conflict>& conflicts) {
+    auto& db = impl_->db;
+    try {
+        SQLite::Transaction tx(db);
+        db.exec("DELETE FROM conflicts");
+        SQLite::Statement k(db, "INSERT INTO conflicts(kind, topic, reason, severity, gap_days) VALUES (?,?,?,?,?)");
+        SQLite::Statement m(db, "INSERT INTO conflict_claims(conflict_id, claim_id, position) VALUES (?,?,?)");
+        for (const Conflict& c : conflicts) {
+            k.reset();
+            k.bind(1, std::string(to_string(c.kind)));
+            k.bind(2, c.topic);
+            k.bind(3, c.reason);
+            k.bind(4, c.severity);
+            k.bind(5, c.gap_days);
+            k.exec();
+            const auto id = db.getLastInsertRowid();
+            for (std::size_t i = 0; i < c.claims.size(); ++i) {
+                if (c.claims[i].id == 0) continue;
+                m.reset();
+                m.bind(1, id);
+                m.bind(2, c.claims[i].id);
+                m.bind(3, static_cast<std::int64_t>(i));
+                m.exec();
+            }
+        }
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path_, fmt::format("cannot store conflicts: {}", e.what()));
+    }
 }
 
 std::vector<StoredDocument> Store::documents() const {

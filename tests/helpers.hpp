@@ -76,7 +76,8 @@ inline std::string slurp(const std::filesystem::path& p) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Runs a shell command line; stdout and stderr are captured apart.
+// Runs a shell command line; stdout and stderr are captured apart (so the command must not
+// redirect them itself), and stdin is empty.
 inline RunResult run(const std::string& command) {
     TempDir tmp;
     const auto out = tmp.path() / "out", err = tmp.path() / "err";

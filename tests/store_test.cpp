@@ -2,6 +2,7 @@
 
 #include "helpers.hpp"
 #include "nkclaims/error.hpp"
+#include "nkclaims/conflicts.hpp"
 #include "nkclaims/store.hpp"
 
 using namespace nkclaims;
@@ -68,7 +69,7 @@ TEST_CASE("store: bad databases", "[store]") {
             Store s(p);
             FAIL("opened");
         } catch (const StoreError& e) {
-            CHECK(e.message() == p + ": database schema version 99 is newer than this nkclaims (1)");
+            CHECK(e.message() == p + ": database schema version 99 is newer than this nkclaims (2)");
         }
     }
     SECTION("a database of something else") {
@@ -76,4 +77,48 @@ TEST_CASE("store: bad databases", "[store]") {
         REQUIRE(test::run("sqlite3 '" + p + "' 'CREATE TABLE t(x);'").status == 0);
         CHECK_THROWS_WITH(Store(p), "not an nkclaims database (it holds other tables)");
     }
+}
+
+TEST_CASE("store: migrations", "[store]") {
+    TempDir tmp;
+    const auto p = (tmp.path() / "old.db").string();
+    REQUIRE(test::run("sqlite3 '" + p + "' \".read " + std::string(NKCLAIMS_TEST_DIR) + "/fixtures/schema_v1.sql\"").status == 0);
+    {
+        Store s(p);
+        auto claims = s.claims({});
+        REQUIRE(claims.size() == 2);
+        CHECK(claims[0].source == "nis");
+        CHECK(claims[1].value.low == 3000);
+    }
+    SECTION("the file is at the current version, with a backup of the old one") {
+        CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA user_version;'").out == "2\n");
+        CHECK(std::filesystem::exists(p + ".v1.backup"));
+        CHECK(test::run("sqlite3 '" + p + ".v1.backup' 'PRAGMA user_version;'").out == "1\n");
+    }
+    SECTION("the old data is in the new views") {
+        CHECK(test::run("sqlite3 '" + p + "' 'SELECT claim_id, doc, source FROM v_claims ORDER BY claim_id;'").out ==
+              "1|a.txt|nis\n2|a.txt|us_gov\n");
+    }
+    SECTION("opening again migrates nothing") {
+        Store again(p);
+        CHECK(again.claims({}).size() == 2);
+    }
+}
+
+TEST_CASE("store: v_conflicts shows the stored conflicts", "[store]") {
+    TempDir tmp;
+    const auto p = (tmp.path() / "c.db").string();
+    {
+        Store s(p);
+        auto d = test::doc("The NIS said last week that 1,500 soldiers were sent. On Wednesday, the White House said at least "
+                           "3,000 soldiers had arrived.",
+                           "2024-10-25");
+        s.put(stored(d, "/c/test.txt", 2), Extractor(test::gazetteer()).extract(d));
+        auto r = find_conflicts(s.claims({}), test::gazetteer(), {});
+        REQUIRE(r.conflicts.size() == 1);
+        s.put_conflicts(r.conflicts);
+        s.put_conflicts(r.conflicts);  // replaces, never adds
+    }
+    CHECK(test::run("sqlite3 '" + p + "' 'SELECT conflict, position, source, value_low FROM v_conflicts ORDER BY position;'").out ==
+          "1|0|nis|1500.0\n1|1|us_gov|3000.0\n");
 }

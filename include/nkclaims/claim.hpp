@@ -3,6 +3,7 @@
 // conflicts, reports) reads and writes Claims; its JSON form is the contract of CONTRACT.md.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,7 @@ std::optional<Stance> parse_stance(std::string_view s);
 std::optional<ClaimKind> parse_kind(std::string_view s);
 
 struct Claim {
+    std::int64_t id = 0;  // the store's row id; 0 for a claim not (yet) stored
     ClaimKind kind = ClaimKind::Figure;
     std::string doc;  // the document's file name, as CONTRACT.md has it
     Span span;        // the number's own words (figure) or the stance's words

@@ -10,11 +10,13 @@
 #include <vector>
 
 #include "nkclaims/claim.hpp"
+#include "nkclaims/conflicts.hpp"
 #include "nkclaims/document.hpp"
 
 namespace nkclaims {
 
-inline constexpr int kSchemaVersion = 1;
+// Version 1: documents, claims, v_claims. Version 2: conflicts, conflict_claims, v_conflicts.
+inline constexpr int kSchemaVersion = 2;
 
 // A fast content hash of a file's bytes (XXH3, 128 bits, hex), to skip unchanged files.
 std::string content_hash(std::string_view bytes);
@@ -42,7 +44,8 @@ enum class PutResult { Added, Replaced, Unchanged };
 
 class Store {
 public:
-    // Opens or creates the database; ":memory:" for a private one. Throws StoreError naming
+    // Opens or creates the database; ":memory:" for a private one. An older schema is migrated
+    // in one transaction after a backup of the file (FILE.vN.backup). Throws StoreError naming
     // the file: not a database, corrupt, newer schema, cannot be created.
     explicit Store(const std::string& path);
     ~Store();
@@ -57,6 +60,9 @@ public:
     // always gives the same order.
     std::vector<Claim> claims(const ClaimFilter& f) const;
     std::vector<StoredDocument> documents() const;
+    // Replaces the stored conflicts (what v_conflicts shows) in one transaction. Claims must
+    // come from this store (their ids).
+    void put_conflicts(const std::vector<Conflict>& conflicts);
     const std::string& path() const { return path_; }
 
 private:
