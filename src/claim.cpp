@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace nkclaims {
@@ -72,6 +73,90 @@ nlohmann::json to_json(const Claim& c) {
     j["quote_span"] = {c.quote_span.begin, c.quote_span.end};
     j["rule"] = c.rule;
     return j;
+}
+
+namespace {
+
+void json_string(std::string& out, std::string_view s) {
+    out += '"';
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+                else out += ch;
+        }
+    }
+    out += '"';
+}
+
+void json_opt(std::string& out, std::string_view s) {
+    if (s.empty()) out += "null";
+    else json_string(out, s);
+}
+
+void json_number(std::string& out, const std::optional<double>& v) {
+    out += number_or_null(v).dump();
+}
+
+}  // namespace
+
+// Keys in the order nlohmann::json prints them (sorted), so both paths give the same bytes.
+void append_json(std::string& out, const Claim& c) {
+    const bool figure = c.kind == ClaimKind::Figure;
+    out += '{';
+    if (figure) {
+        out += "\"actor\":";
+        json_opt(out, c.actor);
+        out += c.approx ? ",\"approx\":true," : ",\"approx\":false,";
+    }
+    out += "\"date\":";
+    json_opt(out, c.date ? c.date->iso() : std::string{});
+    out += ",\"doc\":";
+    json_string(out, c.doc);
+    out += ",\"event_date\":";
+    json_opt(out, c.event_date ? c.event_date->iso() : std::string{});
+    if (figure) out += c.increment ? ",\"increment\":true" : ",\"increment\":false";
+    out += ",\"kind\":";
+    json_string(out, to_string(c.kind));
+    out += ",\"location\":";
+    json_opt(out, c.location);
+    if (figure) {
+        out += ",\"metric\":";
+        json_opt(out, c.metric ? to_string(*c.metric) : "");
+        out += ",\"phase\":";
+        json_opt(out, c.phase ? to_string(*c.phase) : "");
+    }
+    out += ",\"quote\":";
+    json_string(out, c.quote);
+    out += fmt::format(",\"quote_span\":[{},{}],\"rule\":", c.quote_span.begin, c.quote_span.end);
+    json_string(out, c.rule);
+    out += ",\"source\":";
+    json_opt(out, c.source);
+    out += fmt::format(",\"span\":[{},{}]", c.span.begin, c.span.end);
+    if (!figure) {
+        out += ",\"stance\":";
+        json_opt(out, c.stance ? to_string(*c.stance) : "");
+    }
+    out += ",\"text\":";
+    json_string(out, c.as_written);
+    if (figure) {
+        out += ",\"value\":{\"high\":";
+        json_number(out, c.value.high);
+        out += ",\"low\":";
+        json_number(out, c.value.low);
+        out += '}';
+    }
+    out += ",\"via\":";
+    json_opt(out, c.via);
+    out += '}';
 }
 
 Claim claim_from_json(const nlohmann::json& j) {

@@ -2,6 +2,9 @@
 
 #include <array>
 #include <charconv>
+#include <unordered_set>
+
+#include "nkclaims/gazetteer.hpp"  // WordSet
 
 #include <fmt/format.h>
 
@@ -369,11 +372,31 @@ private:
 
 }  // namespace
 
+namespace {
+// Whether a date expression can start at this token; most tokens cannot.
+bool may_start_date(const Token& t) {
+    if (t.kind == TokenKind::Number) return true;
+    if (t.kind != TokenKind::Word) return false;
+    static const WordSet starters = [] {
+        WordSet s{"on", "last", "this", "next", "in", "since", "by", "until", "earlier", "early", "mid", "middle",
+                  "late", "yesterday", "today", "past", "the"};
+        for (const auto& m : kMonths) s.insert(m.name);
+        for (const auto& w : kWeekdays) s.insert(w);
+        return s;
+    }();
+    return starters.contains(HashedWord(t)) || t.norm.starts_with("mid-");
+}
+}  // namespace
+
 std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::size_t begin,
                                     std::size_t end, std::optional<Day> reference) {
     std::vector<DateMention> out;
     const DateParser parser(tokens, end, reference);
     for (std::size_t i = begin; i < end;) {
+        if (!may_start_date(tokens[i])) {
+            ++i;
+            continue;
+        }
         if (auto m = parser.at(i)) {
             out.push_back(*m);
             i = m->last;

@@ -1,6 +1,7 @@
 #include "nkclaims/document.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -38,6 +39,17 @@ void check_text(const std::string& name, std::string_view b) {
     if (b.size() >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF')))
         throw InputError(name, "UTF-16 text (byte-order mark); convert it to UTF-8");
     for (std::size_t i = 0; i < b.size();) {
+        // Eight ASCII bytes with no NUL at a time: most text.
+        if (i + 8 <= b.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, b.data() + i, 8);
+            const bool ascii = (w & 0x8080808080808080ull) == 0;
+            const bool nul = ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) != 0;
+            if (ascii && !nul) {
+                i += 8;
+                continue;
+            }
+        }
         const auto c = static_cast<unsigned char>(b[i]);
         if (c == 0) throw InputError(name, fmt::format("binary file (NUL byte at offset {})", i));
         std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
@@ -84,16 +96,16 @@ std::vector<Line> lines_of(std::string_view b) {
     return out;
 }
 
-std::string trim(std::string_view s) {
+std::string_view trim(std::string_view s) {
     std::size_t a = 0, e = s.size();
     while (a < e && (s[a] == ' ' || s[a] == '\t')) ++a;
     while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-    return std::string(s.substr(a, e - a));
+    return s.substr(a, e - a);
 }
 
 // Subtitle furniture: "WEBVTT", SRT cue numbers, "00:00:01.000 --> 00:00:04.000".
 bool subtitle_line(std::string_view l) {
-    const std::string t = trim(l);
+    const std::string_view t = trim(l);
     if (t == "WEBVTT" || t.find("-->") != std::string::npos) return true;
     return !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -131,7 +143,7 @@ std::size_t speaker_label(std::string_view l, std::string& speaker, bool after_t
         letters = letters || (c >= 'A' && c <= 'Z');
     }
     if (!letters) return 0;
-    speaker = trim(name);
+    speaker = std::string(trim(name));
     return colon + 1;
 }
 
@@ -142,6 +154,7 @@ public:
     void run() {
         const auto& toks = d_.tokens.tokens;
         mark_lines();
+        std::sort(breaks_.begin(), breaks_.end());
         std::size_t start = next_kept(0);
         for (std::size_t i = start; i < toks.size(); i = next_kept(i + 1)) {
             const std::size_t next = next_kept(i + 1);
@@ -157,9 +170,10 @@ private:
     void mark_lines() {
         const auto& toks = d_.tokens.tokens;
         skip_.assign(toks.size(), false);
-        speaker_at_.assign(toks.size(), std::string{});
+        speaker_at_.assign(toks.size(), 0);
+        speakers_.assign(1, std::string{});
         std::size_t t = 0;
-        std::string speaker;
+        std::uint32_t speaker = 0;
         bool seen_text = false;
         for (const Line& line : lines_of(d_.bytes)) {
             const std::string_view text = std::string_view(d_.bytes).substr(line.begin, line.end - line.begin);
@@ -168,11 +182,12 @@ private:
             if (skip_bytes < text.size()) {
                 if (std::size_t n = speaker_label(text.substr(skip_bytes), label, skip_bytes > 0)) {
                     skip_bytes += n;
-                    speaker = label;
-                    break_before_.insert(line.begin);
+                    speakers_.push_back(label);
+                    speaker = static_cast<std::uint32_t>(speakers_.size() - 1);
+                    breaks_.push_back(line.begin);
                 }
             }
-            if (skip_bytes > 0) break_before_.insert(line.begin);
+            if (skip_bytes > 0) breaks_.push_back(line.begin);
             while (t < toks.size() && toks[t].span.begin < line.begin) ++t;
             for (; t < toks.size() && toks[t].span.begin < line.end; ++t) {
                 if (toks[t].span.begin < line.begin + skip_bytes) skip_[t] = true;
@@ -180,9 +195,11 @@ private:
             }
             const bool first_line = !seen_text && !trim(text).empty();
             seen_text = seen_text || first_line;
-            if (header_line(text) || (first_line && headline(text, next_line_starts_anew(line.end)))) {
-                break_before_.insert(line.begin);
-                break_after_.insert(line.end);
+            // Headers stand at the top ("Episode Date:") and the foot ("Source: CNN").
+            const bool edge = line.begin < 3000 || line.end + 400 > d_.bytes.size();
+            if ((edge && header_line(text)) || (first_line && headline(text, next_line_starts_anew(line.end)))) {
+                breaks_.push_back(line.begin);
+                breaks_.push_back(line.end);
             }
         }
     }
@@ -199,14 +216,14 @@ private:
 
     // A first line without closing punctuation, with text after it, is a headline.
     static bool headline(std::string_view l, bool more) {
-        const std::string t = trim(l);
+        const std::string_view t = trim(l);
         return more && !t.empty() && t.size() <= 300 && t.back() != '.' && t.back() != '?' && t.back() != '!' &&
                t.back() != '"';
     }
 
     // Lines that stand alone: a podcast header, "Transcript", "Source: CNN".
     static bool header_line(std::string_view l) {
-        const std::string t = trim(l);
+        const std::string_view t = trim(l);
         return t.starts_with("Episode Date:") || t == "Transcript" || t.starts_with("Discussion (") ||
                t.starts_with("Source:") || t.starts_with("Published:") || t.starts_with("Date:") ||
                t.find(" Podcast by ") != std::string::npos;
@@ -228,13 +245,12 @@ private:
         return std::count(gap.begin(), gap.end(), '\n') >= 2;
     }
 
+    // A header line, speaker label or timestamp between tokens a and b.
     bool forced_break(std::size_t a, std::size_t b) const {
+        if (breaks_.empty()) return false;
         const auto& toks = d_.tokens.tokens;
-        for (auto it = break_before_.upper_bound(toks[a].span.end); it != break_before_.end() && *it <= toks[b].span.begin; ++it)
-            return true;
-        for (auto it = break_after_.lower_bound(toks[a].span.end); it != break_after_.end() && *it <= toks[b].span.begin; ++it)
-            return true;
-        return false;
+        auto it = std::lower_bound(breaks_.begin(), breaks_.end(), toks[a].span.end);
+        return it != breaks_.end() && *it <= toks[b].span.begin;
     }
 
     // Does a sentence end between token i and the next kept token?
@@ -266,7 +282,7 @@ private:
     void close(std::size_t b, std::size_t e) {
         const auto& toks = d_.tokens.tokens;
         if (b >= e) return;
-        Sentence s{{toks[b].span.begin, toks[e - 1].span.end}, b, e, false, speaker_at_[b]};
+        Sentence s{{toks[b].span.begin, toks[e - 1].span.end}, b, e, false, speakers_[speaker_at_[b]]};
         s.boilerplate = is_boilerplate(s);
         d_.sentences.push_back(std::move(s));
     }
@@ -281,9 +297,9 @@ private:
     Document& d_;
     const Gazetteer& g_;
     std::vector<bool> skip_;
-    std::vector<std::string> speaker_at_;
-    std::set<std::size_t> break_before_;
-    std::set<std::size_t> break_after_;
+    std::vector<std::uint32_t> speaker_at_;  // index into speakers_
+    std::vector<std::string> speakers_;
+    std::vector<std::size_t> breaks_;  // byte offsets where a sentence must end, ascending
 };
 
 // The value after "Key:" on a line near the top, if the line starts with it.
@@ -292,8 +308,8 @@ std::optional<std::string> header_value(std::string_view bytes, std::string_view
     for (int n = 0; n < 12 && at < bytes.size(); ++n) {
         auto nl = bytes.find('\n', at);
         if (nl == std::string_view::npos) nl = bytes.size();
-        const std::string line = trim(bytes.substr(at, nl - at));
-        if (line.starts_with(key)) return trim(std::string_view(line).substr(key.size()));
+        const std::string_view line = trim(bytes.substr(at, nl - at));
+        if (line.starts_with(key)) return std::string(trim(line.substr(key.size())));
         at = nl + 1;
     }
     return std::nullopt;
@@ -319,7 +335,7 @@ DocumentMeta read_meta(const Document& d, const Gazetteer& g) {
     DocumentMeta m;
     const std::string_view b = d.bytes;
     for (const Line& l : lines_of(b)) {
-        const std::string line = trim(b.substr(l.begin, l.end - l.begin));
+        const std::string line(trim(b.substr(l.begin, l.end - l.begin)));
         if (line.empty() || line == "Physical Address" || line.size() > 300) continue;
         m.title = line;
         const auto by = line.find(" by ");
@@ -352,13 +368,16 @@ DocumentMeta read_meta(const Document& d, const Gazetteer& g) {
         }
         if (m.recorded) break;
     }
-    const auto last_nl = b.rfind("Source:");
+    // "Source: CNN" closes an article: look only at its last lines.
+    const std::size_t tail = b.size() > 400 ? b.size() - 400 : 0;
+    auto last_nl = b.substr(tail).rfind("Source:");
+    if (last_nl != std::string_view::npos) last_nl += tail;
     if (last_nl != std::string_view::npos && m.outlet.empty()) {
         auto eol = b.find('\n', last_nl);
         m.outlet = outlet_in(b.substr(last_nl + 7, (eol == std::string_view::npos ? b.size() : eol) - last_nl - 7), g);
     }
     if (!m.kind) {
-        const bool subtitles = b.starts_with("WEBVTT") || b.find("-->") != std::string_view::npos;
+        const bool subtitles = b.starts_with("WEBVTT") || b.substr(0, 2000).find("-->") != std::string_view::npos;
         m.kind = subtitles ? DocKind::Transcript : DocKind::Article;
     }
     return m;

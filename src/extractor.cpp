@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -68,19 +69,21 @@ struct NounPhrase {
 class SentenceRules {
 public:
     SentenceRules(const Gazetteer& g, const Document& d, const Sentence& s, const SentenceAttribution& who,
-                  std::vector<const Sentence*> previous)
-        : g_(g), d_(d), s_(s), t_(d.tokens.tokens), who_(who), previous_(std::move(previous)) {
+                  std::vector<const Sentence*> previous, Explain explain)
+        : g_(g), d_(d), s_(s), t_(d.tokens.tokens), who_(who), previous_(std::move(previous)),
+          explain_(explain == Explain::Yes) {
         dates_ = find_dates(t_, s.tok_begin, s.tok_end, d.reference_date());
+        in_date_.assign(s.tok_end - s.tok_begin, false);
         for (const DateMention& m : dates_)
-            for (std::size_t i = m.first; i < m.last; ++i) in_date_.insert(i);
+            for (std::size_t i = m.first; i < m.last; ++i) in_date_[i - s.tok_begin] = true;
     }
 
     std::vector<Claim> figures() {
         std::vector<Claim> out;
         const std::size_t asked = question_start();
         for (std::size_t i = s_.tok_begin; i < s_.tok_end;) {
-            auto q = in_date_.contains(i) ? std::nullopt : parse_quantity(t_, i, s_.tok_end);
-            if (!q || in_date_.contains(q->num_first)) {
+            auto q = in_date(i) ? std::nullopt : parse_quantity(t_, i, s_.tok_end);
+            if (!q || in_date(q->num_first)) {
                 ++i;
                 continue;
             }
@@ -95,11 +98,15 @@ public:
 
     std::vector<Claim> stances(const std::vector<Claim>& figures) {
         std::vector<Claim> out;
-        if (!about_deployment()) return out;
         std::set<Stance> seen;
+        bool topic_checked = false;
         for (std::size_t i = s_.tok_begin; i < s_.tok_end; ++i) {
             auto m = g_.stances.match(t_, i, s_.tok_end);
             if (!m) continue;
+            if (!topic_checked) {  // most sentences have no stance cue: check the topic only then
+                if (!about_deployment()) return out;
+                topic_checked = true;
+            }
             const Stance st = *m->value;
             const std::size_t last = i + m->length;
             // A confirmation beside a figure is the figure's own attribution, not a stance.
@@ -111,12 +118,12 @@ public:
             Claim c = base(ClaimKind::Stance, {t_[i].span.begin, t_[last - 1].span.end});
             c.stance = st;
             c.rule = fmt::format("stance:{}", join_norm(i, last));
-            note(c, fmt::format("stance {} from '{}'", to_string(st), c.as_written));
+            note(c, [&] { return fmt::format("stance {} from '{}'", to_string(st), c.as_written); });
             attribute(c, i, true);
             if (auto speaker = who_.stance_speaker(i)) {
                 c.source = speaker->source;
                 c.via = speaker->via;
-                note(c, fmt::format("source {} from {}", c.source, speaker->why));
+                note(c, [&] { return fmt::format("source {} from {}", c.source, speaker->why); });
             }
             date(c, i, last, true);
             c.location = place_after(last, true).value_or("");
@@ -174,9 +181,10 @@ private:
         c.value = q.value;
         c.approx = q.approx;
         c.metric = np.metric;
-        for (const auto& w : np.why) note(c, w);
-        note(c, fmt::format("value {} from '{}'{}", value_text(q.value), c.as_written,
-                            q.bound.empty() ? "" : fmt::format(" with '{}'", q.bound)));
+        if (explain_)
+            for (const auto& w : np.why) note(c, w);
+        note(c, [&] { return fmt::format("value {} from '{}'{}", value_text(q.value), c.as_written,
+                            q.bound.empty() ? "" : fmt::format(" with '{}'", q.bound)); });
         c.increment = increment(q);
         c.location = location(q, np).value_or("");
         c.actor = actor(q, np, c);
@@ -198,9 +206,13 @@ private:
         return c;
     }
 
-    static void note(Claim& c, const std::string& why) {
+    // Adds to --explain. Callers pass a lambda so that nothing is formatted unless asked for.
+    template <class Why>
+    void note(Claim& c, Why&& why) const {
+        if (!explain_) return;
         if (!c.explain.empty()) c.explain += "; ";
-        c.explain += why;
+        if constexpr (std::is_invocable_v<Why>) c.explain += why();
+        else c.explain += why;
     }
 
     static std::string value_text(const Value& v) {
@@ -451,11 +463,11 @@ private:
             i = cue_end - 1;
         }
         if (best == Phase::Deployed && is_people(m) && conditional_clause(q.first)) {
-            note(c, fmt::format("phase planned: '{}' in a conditional clause", best_cue));
+            note(c, [&] { return fmt::format("phase planned: '{}' in a conditional clause", best_cue); });
             return Phase::Planned;
         }
         if (best) {
-            note(c, fmt::format("phase {} from '{}'", to_string(*best), best_cue));
+            note(c, [&] { return fmt::format("phase {} from '{}'", to_string(*best), best_cue); });
             return best;
         }
         if (!is_people(m)) return std::nullopt;
@@ -463,8 +475,8 @@ private:
         // count of people is there.
         const bool hypothetical = conditional_clause(q.first);
         const Phase p = c.increment || hypothetical ? Phase::Planned : Phase::Deployed;
-        note(c, fmt::format("phase {} by default{}", to_string(p),
-                            hypothetical ? " in a conditional clause" : c.increment ? " for an increment" : ""));
+        note(c, [&] { return fmt::format("phase {} by default{}", to_string(p),
+                            hypothetical ? " in a conditional clause" : c.increment ? " for an increment" : ""); });
         return p;
     }
 
@@ -486,13 +498,13 @@ private:
     std::string actor(const Quantity& q, const NounPhrase& np, Claim& c) const {
         if (np.metric == Metric::Casualties && np.person && !c.location.empty()) {
             const std::string country = g_.country_of(c.location);
-            note(c, fmt::format("actor {}: people killed in {}", country, c.location));
+            note(c, [&] { return fmt::format("actor {}: people killed in {}", country, c.location); });
             return country;
         }
         if (np.own) {  // "Russia is massing 110,000 of its own troops"
             for (std::size_t i = s_.tok_begin; i < q.first; ++i)
                 if (auto a = g_.actors.match(t_, i, q.first)) {
-                    note(c, fmt::format("actor {}: 'its own' refers to '{}'", *a->value, t_[i].text));
+                    note(c, [&] { return fmt::format("actor {}: 'its own' refers to '{}'", *a->value, t_[i].text); });
                     return *a->value;
                 }
         }
@@ -548,12 +560,12 @@ private:
         if (auto a = who_.at(at, stance)) {
             c.source = a->source;
             c.via = a->via;
-            note(c, fmt::format("source {}{} from {}", a->source, a->via.empty() ? "" : " via " + a->via, a->why));
+            note(c, [&] { return fmt::format("source {}{} from {}", a->source, a->via.empty() ? "" : " via " + a->via, a->why); });
         } else {  // nobody named, no speaker label
             unattributed_.insert(c.span.begin);
             if (!d_.meta.outlet.empty()) {
                 c.source = d_.meta.outlet;
-                note(c, fmt::format("source {}: the document's outlet, nobody named", c.source));
+                note(c, [&] { return fmt::format("source {}: the document's outlet, nobody named", c.source); });
             }
         }
     }
@@ -579,14 +591,14 @@ private:
         }
         if (said) {
             c.date = said->range;
-            note(c, fmt::format("date {} from '{}'", said->range.iso(), span_text(said->first, said->last)));
+            note(c, [&] { return fmt::format("date {} from '{}'", said->range.iso(), span_text(said->first, said->last)); });
         } else if (auto r = d_.reference_date()) {
             c.date = DateRange::of_day(*r);
-            note(c, fmt::format("date {}: the document's reference date", c.date->iso()));
+            note(c, [&] { return fmt::format("date {}: the document's reference date", c.date->iso()); });
         }
         if (event) {
             c.event_date = event->range;
-            note(c, fmt::format("event date {} from '{}'", event->range.iso(), span_text(event->first, event->last)));
+            note(c, [&] { return fmt::format("event date {} from '{}'", event->range.iso(), span_text(event->first, event->last)); });
         }
     }
 
@@ -607,14 +619,14 @@ private:
         for (std::size_t i = m.first; i > from; --i) {
             const Token& t = t_[i - 1];
             if (t.kind == TokenKind::Punct || is_hard_boundary(t)) return false;
-            if (t.kind == TokenKind::Number && !in_date_.contains(i - 1)) return true;
+            if (t.kind == TokenKind::Number && !in_date(i - 1)) return true;
         }
         return false;
     }
 
     bool holds_number(std::size_t a, std::size_t b) const {
         for (std::size_t i = a; i < b; ++i)
-            if (t_[i].kind == TokenKind::Number && !in_date_.contains(i)) return true;
+            if (t_[i].kind == TokenKind::Number && !in_date(i)) return true;
         return false;
     }
 
@@ -639,8 +651,10 @@ private:
     const std::vector<Token>& t_;
     const SentenceAttribution& who_;
     std::vector<const Sentence*> previous_;
+    bool explain_;
     std::vector<DateMention> dates_;
-    std::set<std::size_t> in_date_;
+    std::vector<bool> in_date_;  // by token, from the sentence's first
+    bool in_date(std::size_t i) const { return i >= s_.tok_begin && i < s_.tok_end && in_date_[i - s_.tok_begin]; }
 
 public:
     std::set<std::size_t> unattributed_;  // figures whose source is only the outlet, by span
@@ -665,6 +679,12 @@ void restate(Claim& c, const std::vector<Claim>& recent) {
 
 }  // namespace
 
+bool Extractor::may_hold_claims(const Sentence& s, const std::vector<Token>& t) const {
+    for (std::size_t i = s.tok_begin; i < s.tok_end; ++i)
+        if (may_be_number(t[i]) || g_.stances.match(t, i, s.tok_end)) return true;
+    return false;
+}
+
 std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const {
     std::vector<Claim> out;
     std::optional<Attribution> carried;
@@ -677,18 +697,18 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
         if (s.boilerplate) continue;
         if (carried && n - carried_at > kCarrySentences) carried.reset();
         const SentenceAttribution who(g_, d.tokens.tokens, s.tok_begin, s.tok_end, carried, speaker_source(g_, s.speaker));
-        SentenceRules rules(g_, d, s, who, previous);
-        auto figures = rules.figures();
-        auto stances = rules.stances(figures);
-        for (Claim& c : figures)
-            if (rules.unattributed_.contains(c.span.begin)) restate(c, recent);
+        std::vector<Claim> figures, stances;
+        if (may_hold_claims(s, d.tokens.tokens)) {  // most sentences hold no number and no stance
+            SentenceRules rules(g_, d, s, who, previous, explain);
+            figures = rules.figures();
+            stances = rules.stances(figures);
+            for (Claim& c : figures)
+                if (rules.unattributed_.contains(c.span.begin)) restate(c, recent);
+        }
         std::erase_if(recent, [&](const Claim& c) { return s.span.begin - c.quote_span.end > kContextBytes; });
         recent.insert(recent.end(), figures.begin(), figures.end());
         for (auto* list : {&figures, &stances})
-            for (Claim& c : *list) {
-                if (explain == Explain::No) c.explain.clear();
-                out.push_back(std::move(c));
-            }
+            for (Claim& c : *list) out.push_back(std::move(c));
         if (auto last = who.last()) {
             carried = last;
             carried_at = n;

@@ -22,6 +22,7 @@ void Lexicon<T>::add(std::string_view phrase, T value) {
                           std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
     if (capitals)
         for (const Token& t : tokenize(phrase).tokens) e.exact.emplace_back(t.text);
+    first_words_.add(word_hash(e.words.front()));
     auto& list = by_first_[e.words.front()];
     list.push_back(std::move(e));
     std::stable_sort(list.begin(), list.end(),
@@ -31,8 +32,8 @@ void Lexicon<T>::add(std::string_view phrase, T value) {
 template <class T>
 auto Lexicon<T>::match(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const
     -> std::optional<Match> {
-    if (i >= end) return std::nullopt;
-    auto it = by_first_.find(std::string(tokens[i].norm));
+    if (i >= end || !first_words_.may_contain(tokens[i].hash)) return std::nullopt;
+    auto it = by_first_.find(HashedWord(tokens[i]));
     if (it == by_first_.end()) return std::nullopt;
     for (const Entry& e : it->second) {
         if (i + e.words.size() > end) continue;

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <string>
 #include <tuple>
+#include <unordered_set>
+
+#include "nkclaims/gazetteer.hpp"
 
 namespace nkclaims {
 namespace {
@@ -125,18 +128,26 @@ private:
     bool is(std::size_t i, std::string_view w) const { return has(i) && t_[i].norm == w; }
 
     std::tuple<Bound, std::size_t, std::string_view> prefix(std::size_t i) const {
-        for (const auto& p : kPrefixes) {
-            std::size_t j = i;
-            bool ok = true;
-            std::string_view rest = p.words;
-            while (!rest.empty()) {
-                const auto sp = rest.find(' ');
-                const auto w = rest.substr(0, sp);
-                if (!is(j, w)) { ok = false; break; }
-                ++j;
-                rest = sp == std::string_view::npos ? std::string_view{} : rest.substr(sp + 1);
+        // The prefixes' words, split once.
+        static const std::vector<std::vector<std::uint64_t>> words = [] {  // their hashes
+            std::vector<std::vector<std::uint64_t>> out;
+            for (const auto& p : kPrefixes) {
+                std::vector<std::uint64_t> w;
+                for (std::string_view rest = p.words; !rest.empty();) {
+                    const auto sp = rest.find(' ');
+                    w.push_back(word_hash(rest.substr(0, sp)));
+                    rest = sp == std::string_view::npos ? std::string_view{} : rest.substr(sp + 1);
+                }
+                out.push_back(std::move(w));
             }
-            if (ok) return {p.bound, j, p.words};
+            return out;
+        }();
+        if (!has(i) || t_[i].kind != TokenKind::Word) return {Bound::None, i, {}};
+        for (std::size_t n = 0; n < kPrefixes.size(); ++n) {
+            const auto& w = words[n];
+            std::size_t k = 0;
+            while (k < w.size() && has(i + k) && t_[i + k].hash == w[k]) ++k;
+            if (k == w.size()) return {kPrefixes[n].bound, i + k, kPrefixes[n].words};
         }
         return {Bound::None, i, {}};
     }
@@ -315,7 +326,43 @@ std::optional<double> number_token_value(const Token& t) {
     return tidy(*v * scale);
 }
 
+// Whether a quantity can start at this token: a number, or a word that begins a bound, a hedge
+// or a number in words. Most tokens are neither; this keeps the parser off the hot path.
+bool may_start_quantity(const Token& t) {
+    if (t.kind == TokenKind::Number) return true;
+    if (t.kind != TokenKind::Word) return false;
+    static const WordSet starters = [] {
+        WordSet s{"a", "an", "tens"};
+        for (const auto& p : kPrefixes) s.insert(p.words.substr(0, p.words.find(' ')));
+        for (const auto& w : kSmall) s.insert(w.word);
+        for (const auto& w : kScales) s.insert(w.word);
+        for (const auto& w : kVague) s.insert(w.word);
+        return s;
+    }();
+    if (starters.contains(HashedWord(t))) return true;
+    if (t.norm.size() < 7) return false;  // the shortest: "six-one"... "forty-one"
+    const auto dash = t.norm.find('-');   // twenty-five
+    return dash != std::string_view::npos && starters.contains(t.norm.substr(0, dash));
+}
+
+bool may_be_number(const Token& t) {
+    if (t.kind == TokenKind::Number) return true;
+    if (t.kind != TokenKind::Word) return false;
+    static const WordSet numbers = [] {
+        WordSet s{"tens"};
+        for (const auto& w : kSmall) s.insert(w.word);
+        for (const auto& w : kScales) s.insert(w.word);
+        for (const auto& w : kVague) s.insert(w.word);
+        return s;
+    }();
+    if (numbers.contains(HashedWord(t))) return true;
+    if (t.norm.size() < 7) return false;
+    const auto dash = t.norm.find('-');
+    return dash != std::string_view::npos && numbers.contains(t.norm.substr(0, dash));
+}
+
 std::optional<Quantity> parse_quantity(const std::vector<Token>& tokens, std::size_t i, std::size_t end) {
+    if (i >= end || !may_start_quantity(tokens[i])) return std::nullopt;
     return Parser(tokens, end).at(i);
 }
 

@@ -160,9 +160,16 @@ std::string md_cell(std::string s) {
 
 void write_claims(std::ostream& out, const std::vector<Claim>& claims, Format f, const TableStyle& style) {
     switch (f) {
-        case Format::Jsonl:
-            for (const Claim& c : claims) out << to_json(c).dump() << '\n';
+        case Format::Jsonl: {
+            std::string buf;
+            for (const Claim& c : claims) {
+                buf.clear();
+                append_json(buf, c);
+                buf += '\n';
+                out << buf;
+            }
             return;
+        }
         case Format::Json: {
             nlohmann::json j = nlohmann::json::array();
             for (const Claim& c : claims) j.push_back(to_json(c));

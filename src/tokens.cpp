@@ -1,9 +1,20 @@
 #include "nkclaims/tokens.hpp"
 
+#include <algorithm>
+#include <array>
+
 namespace nkclaims {
 namespace {
 
 bool is_ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Letters and digits of ASCII, looked up rather than compared: the tokenizer's inner loop.
+constexpr auto kAlnum = [] {
+    std::array<bool, 256> t{};
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 'a' + 'A')] = true;
+    return t;
+}();
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -28,9 +39,9 @@ const Fold* fold_at(std::string_view text, std::size_t i) {
 
 // A byte that continues a word: an ASCII letter or digit, or any non-ASCII byte that is not
 // folded punctuation (letters of other scripts, accents).
-bool word_byte(std::string_view text, std::size_t i) {
+inline bool word_byte(std::string_view text, std::size_t i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) return is_ascii_alpha(c) || is_digit(c);
+    if (c < 0x80) return kAlnum[c];
     return fold_at(text, i) == nullptr;
 }
 
@@ -52,7 +63,8 @@ bool known_number_suffix(std::string_view s) {
 class Tokenizer {
 public:
     Tokenizer(std::string_view text, std::size_t base) : text_(text), base_(base) {
-        out_.arena.reserve(text.size() + 8);  // normalized text is never longer than the original
+        out_.arena = std::make_unique_for_overwrite<char[]>(text.size() + 8);  // never longer than the original
+        out_.tokens.reserve(text.size() / 5 + 8);
     }
 
     TokenStream run() {
@@ -63,11 +75,14 @@ public:
 
 private:
     std::size_t step(std::size_t i) {
-        const auto c = static_cast<unsigned char>(text_[i]);
-        if (is_space(c)) {
-            if (c == '\n' || c == '\r') line_start_ = true;
+        auto c = static_cast<unsigned char>(text_[i]);
+        if (is_space(c)) {  // a run of white space in one go
+            do {
+                if (c == '\n' || c == '\r') line_start_ = true;
+                ++i;
+            } while (i < text_.size() && is_space(c = static_cast<unsigned char>(text_[i])));
             space_ = true;
-            return i + 1;
+            return i;
         }
         if (const Fold* f = fold_at(text_, i)) {
             if (f->ascii == "'") return apostrophe(i, f->utf8.size());
@@ -143,11 +158,17 @@ private:
         return j;
     }
 
+    // The normalized form is the original lowercased: written straight into the arena.
     void emit_lower(TokenKind kind, std::size_t b, std::size_t e) {
-        std::string norm;
-        norm.reserve(e - b);
-        for (std::size_t k = b; k < e; ++k) norm += lower(text_[k]);
-        emit(kind, b, e, norm);
+        const std::size_t at = used_;
+        used_ += e - b;
+        char* p = out_.arena.get() + at;
+        std::uint64_t h = word_hash({});
+        for (std::size_t k = b; k < e; ++k) {
+            *p = lower(text_[k]);
+            h = (h ^ static_cast<unsigned char>(*p++)) * 1099511628211ull;
+        }
+        add(kind, b, e, std::string_view(out_.arena.get() + at, e - b), h);
     }
 
     void emit(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm) {
@@ -155,17 +176,24 @@ private:
     }
 
     void push(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm) {
-        const std::size_t at = out_.arena.size();
-        out_.arena.insert(out_.arena.end(), norm.begin(), norm.end());
-        Token t{kind, line_start_, space_ || out_.tokens.empty(), {b + base_, e + base_},
-                text_.substr(b, e - b), std::string_view(out_.arena.data() + at, norm.size())};
-        out_.tokens.push_back(t);
+        const std::size_t at = used_;
+        std::copy(norm.begin(), norm.end(), out_.arena.get() + at);
+        used_ += norm.size();
+        add(kind, b, e, std::string_view(out_.arena.get() + at, norm.size()));
+    }
+
+    void add(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm) { add(kind, b, e, norm, word_hash(norm)); }
+
+    void add(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm, std::uint64_t hash) {
+        out_.tokens.push_back(Token{kind, line_start_, space_ || out_.tokens.empty(), {b + base_, e + base_},
+                                    text_.substr(b, e - b), norm, hash});
         line_start_ = false;
         space_ = false;
     }
 
     std::string_view text_;
     std::size_t base_;
+    std::size_t used_ = 0;  // bytes of the arena written
     TokenStream out_;
     bool line_start_ = true;
     bool space_ = true;

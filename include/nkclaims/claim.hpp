@@ -66,6 +66,9 @@ struct Claim {
 
 // The claim as CONTRACT.md prints it (one JSON object).
 nlohmann::json to_json(const Claim& c);
+// The same JSON as to_json(c).dump(), appended to `out` without building a JSON tree: the
+// extract path writes millions of these.
+void append_json(std::string& out, const Claim& c);
 // The inverse, for `nkclaims import`; throws nlohmann::json::exception on a malformed object.
 Claim claim_from_json(const nlohmann::json& j);
 

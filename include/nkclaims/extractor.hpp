@@ -25,6 +25,7 @@ public:
     std::vector<Claim> extract(const Document& d, Explain explain = Explain::No) const;
 
 private:
+    bool may_hold_claims(const Sentence& s, const std::vector<Token>& t) const;
     const Gazetteer& g_;
 };
 

@@ -8,12 +8,57 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <bitset>
 #include <vector>
 
 #include "nkclaims/claim.hpp"
 #include "nkclaims/tokens.hpp"
 
 namespace nkclaims {
+
+// Hashes words with word_hash(); a HashedWord (a token) brings its hash along.
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return word_hash(s); }
+    std::size_t operator()(const HashedWord& w) const { return w.hash; }
+};
+struct WordEqual {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const { return text(a) == text(b); }
+    static std::string_view text(std::string_view s) { return s; }
+    static std::string_view text(const HashedWord& w) { return w.text; }
+};
+// Which first words may be present, by 12 bits of their hash: a miss (most tokens) costs one
+// bit test instead of a hash table probe.
+class WordFilter {
+public:
+    void add(std::uint64_t h) { bits_.set(h >> 52); }
+    bool may_contain(std::uint64_t h) const { return bits_.test(h >> 52); }
+
+private:
+    std::bitset<4096> bits_;
+};
+
+// A set of words, looked up by token without hashing again.
+class WordSet {
+public:
+    WordSet() = default;
+    WordSet(std::initializer_list<std::string_view> words) {
+        for (auto w : words) insert(w);
+    }
+    void insert(std::string_view w) {
+        words_.insert(w);
+        filter_.add(word_hash(w));
+    }
+    bool contains(const HashedWord& w) const { return filter_.may_contain(w.hash) && words_.contains(w); }
+    bool contains(std::string_view w) const { return contains(HashedWord(w)); }
+
+private:
+    std::unordered_set<std::string_view, WordHash, WordEqual> words_;
+    WordFilter filter_;
+};
 
 // A phrase table matched against tokens, longest phrase first, ignoring case. A phrase written
 // in capitals ("US", "NIS", "UN") matches only capitals, so that "us" is left alone; a phrase
@@ -37,7 +82,19 @@ private:
         std::vector<std::string> exact;  // the original words, when case matters
         T value;
     };
-    std::unordered_map<std::string, std::vector<Entry>> by_first_;
+    // Keyed by the first word; looked up by string_view without building a string.
+    struct KeyHash : WordHash {
+        using WordHash::operator();
+        std::size_t operator()(const std::string& s) const { return word_hash(s); }
+    };
+    struct KeyEqual : WordEqual {
+        using WordEqual::operator();
+        bool operator()(const std::string& a, const HashedWord& b) const { return a == b.text; }
+        bool operator()(const HashedWord& a, const std::string& b) const { return a.text == b; }
+        bool operator()(const std::string& a, const std::string& b) const { return a == b; }
+    };
+    std::unordered_map<std::string, std::vector<Entry>, KeyHash, KeyEqual> by_first_;
+    WordFilter first_words_;
 };
 
 enum class SourceKind { Outlet, Organization, Person, Country, Group };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@ enum class TokenKind : std::uint8_t {
     Punct,   // one punctuation mark; "..." is one token
 };
 
+struct Token;
 struct Token {
     TokenKind kind;
     bool line_start;  // first token on its line (speaker labels, headers, broken lines)
@@ -31,21 +33,37 @@ struct Token {
     Span span;              // bytes in the original text
     std::string_view text;  // the original bytes
     std::string_view norm;  // lowercase ASCII; curly quotes and dashes folded to ' " -
+    std::uint64_t hash;     // word_hash(norm), computed once: every gazetteer lookup reuses it
     bool is(std::string_view s) const { return norm == s; }
     bool is_word() const { return kind == TokenKind::Word; }
     bool capitalized() const { return !text.empty() && text[0] >= 'A' && text[0] <= 'Z'; }
 };
 
-// The tokens of one text. `norm` views point into `arena`, which is reserved once and never
-// reallocates; a vector (unlike a short std::string) keeps its buffer when moved.
+// The tokens of one text. `norm` views point into `arena`, allocated once at the text's size
+// (normalized text is never longer); a moved TokenStream keeps the buffer, so views stay valid.
 struct TokenStream {
-    std::vector<char> arena;
+    std::unique_ptr<char[]> arena;
     std::vector<Token> tokens;
     TokenStream() = default;
     TokenStream(const TokenStream&) = delete;
     TokenStream& operator=(const TokenStream&) = delete;
     TokenStream(TokenStream&&) = default;
     TokenStream& operator=(TokenStream&&) = default;
+};
+
+// FNV-1a of a normalized word: cheap for the short words we look up, computed once per token.
+constexpr std::uint64_t word_hash(std::string_view s) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+}
+
+// A word with its hash, for lookups that must not hash it again.
+struct HashedWord {
+    std::string_view text;
+    std::uint64_t hash;
+    explicit HashedWord(const Token& t) : text(t.norm), hash(t.hash) {}
+    explicit HashedWord(std::string_view s) : text(s), hash(word_hash(s)) {}
 };
 
 // Splits valid UTF-8 `text` into tokens. Offsets are relative to `text` plus `base`.
