@@ -39,8 +39,18 @@ ADS = [
     "Looking to stay informed? Join us on Korea Pro, with subscription packages starting at just $199 annually. Become a member today.",
 ]
 
-def number(rng):
-    n = rng.choice([300, 500, 1000, 1500, 2000, 3000, 5000, 6000, 8000, 10000, 11000, 12000, 15000, 20000, 25000, 30000])
+# What is "really" there each month: sources round it, hedge it, and now and then exaggerate.
+TRUTH = {"deployed": [1500, 3000, 8000, 11000, 11000, 11000, 12000, 12000, 14000, 14000, 14000, 15000, 15000, 15000],
+         "planned": [12000, 12000, 12000, 12000, 15000, 15000, 20000, 20000, 25000, 25000, 30000, 30000, 30000, 30000]}
+
+def number(rng, day=None, phase="deployed"):
+    if day is not None:
+        month = min(13, (day.year - 2024) * 12 + day.month - 10)
+        n = TRUTH[phase][max(0, month)]
+        if rng.random() < 0.1: n = int(n * rng.choice([0.5, 0.7, 1.4, 2.0]))  # a dissenting estimate
+        n = max(100, round(n, -2))
+    else:
+        n = rng.choice([300, 500, 1000, 1500, 2000, 3000, 5000, 6000, 8000, 10000, 11000, 12000, 15000, 20000, 25000, 30000])
     form = rng.random()
     if form < 0.55: return f"{n:,}"
     if form < 0.65: return f"about {n:,}"
@@ -49,12 +59,13 @@ def number(rng):
     if form < 0.92 and n >= 1000 and n % 1000 == 0: return f"{n // 1000}K" if rng.random() < 0.3 else f"{n // 1000} thousand"
     return f"roughly {n:,}"
 
-def claim_sentence(rng):
+def claim_sentence(rng, day=None):
     src, apposition = rng.choice(SOURCES)
     who = f"{src}, {apposition}," if apposition else src
-    verb = rng.choice(VERBS_PLANNED + VERBS_DONE)
-    return (f"{who} said {rng.choice(WHEN)} that North Korea {verb} {number(rng)} {rng.choice(NOUNS)} "
-            f"to {rng.choice(PLACES)}.")
+    planned = rng.random() < 0.4
+    verb = rng.choice(VERBS_PLANNED if planned else VERBS_DONE)
+    return (f"{who} said {rng.choice(WHEN)} that North Korea {verb} {number(rng, day, 'planned' if planned else 'deployed')} "
+            f"{rng.choice(NOUNS)} to {rng.choice(PLACES)}.")
 
 def wrap(text, rng, width):
     """Breaks lines mid-sentence, as captured transcripts do."""
@@ -72,14 +83,14 @@ def podcast(rng, day):
     outlet = rng.choice(["NK News", "Korea Briefing"])
     body = [rng.choice(ADS), f"Hello and welcome. This episode was recorded on {day:%A}, the {day.day}th of {day:%B}, {day.year}."]
     for _ in range(rng.randint(60, 160)):
-        body.append(claim_sentence(rng) if rng.random() < 0.08 else rng.choice(FILLER))
+        body.append(claim_sentence(rng, day) if rng.random() < 0.08 else rng.choice(FILLER))
     body.append(rng.choice(ADS))
     head = (f"North Korea News Podcast by {outlet} - Troops, numbers and what they mean\n"
-            f"Episode Date: {day:%B} {day.day}, {day.year}{claim_sentence(rng)} […]\nTranscript\nDiscussion (0)\n")
+            f"Episode Date: {day:%B} {day.day}, {day.year}{claim_sentence(rng, day)} […]\nTranscript\nDiscussion (0)\n")
     return head + wrap(" ".join(body), rng, rng.randint(70, 110)) + "\n"
 
 def article(rng, day):
-    paras = [claim_sentence(rng) if rng.random() < 0.3 else rng.choice(FILLER) for _ in range(rng.randint(10, 30))]
+    paras = [claim_sentence(rng, day) if rng.random() < 0.3 else rng.choice(FILLER) for _ in range(rng.randint(10, 30))]
     return ("Skip to content\nMenu\n\nNorth Korean troops: the latest estimates\n\n"
             f"Published: {day:%B} {day.day}, {day.year}\n\n" + "\n\n".join(paras) +
             f"\n\nShare this article\nCookie policy | All rights reserved\nSource: {rng.choice(OUTLETS)}\n")
@@ -91,7 +102,7 @@ def briefing(rng, day):
         if rng.random() < 0.3:
             lines.append(f"{stamp} Q: Are we talking more than {number(rng)} troops?")
         else:
-            lines.append(f"{stamp} SINGH: We believe that North Korea {rng.choice(VERBS_DONE)} {number(rng)} soldiers to {rng.choice(PLACES)}."
+            lines.append(f"{stamp} SINGH: We believe that North Korea {rng.choice(VERBS_DONE)} {number(rng, day)} soldiers to {rng.choice(PLACES)}."
                          if rng.random() < 0.2 else f"{stamp} SINGH: {rng.choice(FILLER)}")
     return "\n".join(lines) + "\n"
 

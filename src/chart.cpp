@@ -186,8 +186,8 @@ std::string timeline_svg(const std::vector<Claim>& claims, const std::vector<std
     std::map<const Claim*, bool> disputed;
     for (const Conflict& k : conflicts) {
         if (k.claims.size() < 2) continue;
-        const Claim* a = where(k.claims[0]);
-        const Claim* b = where(k.claims[1]);
+        const Claim* a = where(*k.claims[0]);
+        const Claim* b = where(*k.claims[1]);
         if (a) disputed[a] = true;
         if (b) disputed[b] = true;
         if (a && b)

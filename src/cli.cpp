@@ -43,6 +43,7 @@ struct Options {
     bool fail_on_conflict = false;
     bool quiet = false;
     bool stamp = false;
+    bool no_conflicts = false;
     std::string out_dir;
     std::string baseline;
 };
@@ -253,8 +254,11 @@ int do_ingest(const Options& o, Io& io) {
         }
     });
     if (progress) io.err << "\r\x1b[K";
-    if (added + replaced > 0)  // what v_conflicts shows follows what is stored
-        store.put_conflicts(find_conflicts(store.claims({}), g, conflict_options(o)).conflicts);
+    if (added + replaced > 0 && !o.no_conflicts) {  // what v_conflicts shows follows what is stored
+        ClaimFilter slim;
+        slim.slim = true;
+        store.put_conflicts(find_conflicts(store.claims(slim), g, conflict_options(o)).conflicts);
+    }
     if (!o.quiet)
         io.out << fmt::format("{}: {} added, {} replaced, {} unchanged; {} claims\n", store.path(), added, replaced,
                               unchanged, claims);
@@ -275,11 +279,12 @@ int do_conflicts(const Options& o, Io& io) {
     const ConflictOptions opt = conflict_options(o);
     ClaimFilter filter = filter_of(o);
     filter.metric.reset();  // stances have no metric: filter the conflicts, not the claims
-    auto report = find_conflicts(store.claims(filter), g, opt, o.explain);
+    const auto claims = store.claims(filter);  // the report points into it
+    auto report = find_conflicts(claims, g, opt, o.explain);
     if (auto m = filter_of(o).metric) {
-        std::erase_if(report.conflicts, [&](const Conflict& c) { return c.claims.back().metric != m; });
-        std::erase_if(report.corroborations, [&](const Corroboration& c) { return c.claims.front().metric != m; });
-        std::erase_if(report.revisions, [&](const Revision& r) { return r.claims.front().metric != m; });
+        std::erase_if(report.conflicts, [&](const Conflict& c) { return c.claims.back()->metric != m; });
+        std::erase_if(report.corroborations, [&](const Corroboration& c) { return c.claims.front()->metric != m; });
+        std::erase_if(report.revisions, [&](const Revision& r) { return r.claims.front()->metric != m; });
     }
     write_conflicts(io.out, report, f, style_for_stdout());
     std::size_t fresh = report.conflicts.size();
@@ -333,6 +338,7 @@ std::vector<Command> commands() {
              add_db(a, o);
              add_inputs(a, o);
              a.add_flag("--quiet,-q", o.quiet, "print nothing but errors");
+             a.add_flag("--no-conflicts", o.no_conflicts, "do not refresh the stored conflicts (v_conflicts): for bulk loads");
          },
          do_ingest},
         {"extract", "Print the claims of files without storing them",

@@ -127,7 +127,10 @@ public:
                 c.actor == "north_korea")
                 people.push_back(&c);
         }
-        for (auto& [key, list] : buckets) bucket(list);
+        for (auto& [key, list] : buckets) {
+            repeats_.clear();
+            bucket(list);
+        }
         denials(stances, people);
         order();
         return std::move(out_);
@@ -140,16 +143,49 @@ private:
         std::map<std::string, std::vector<const Claim*>> by_source;
         // Highest lower bound so far of the cumulative figures, per voice, for "later, lower".
         std::vector<const Claim*> peaks;
-        std::size_t start = 0;
+        ids(list);
+        // Each voice's latest claim, by place: a figure is compared with what every other voice
+        // said last about the same place, so the cost is n times the voices, never n squared.
+        std::map<std::uint64_t, std::size_t> latest;  // (voice, place) → index
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Claim& b = *list[i];
-            while (start < i && list[start]->date->last + std::chrono::days{opt_.window_days} < b.date->first) ++start;
-            for (std::size_t j = start; j < i; ++j) compare(*list[j], b, agree, j, i);
+            for (const auto& [key, j] : latest) {
+                const Claim& a = *list[j];
+                if (a.date->last + std::chrono::days{opt_.window_days} < b.date->first) continue;
+                if (!compatible_[place_[j] * places_ + place_[i]]) {
+                    explain(a, b, fmt::format("not compared: places {} and {} do not overlap", a.location, b.location));
+                    continue;
+                }
+                compare(a, b, agree, j, i);
+            }
             if (cumulative(b) && !b.increment) lower_later(peaks, b);
             by_source[b.source].push_back(&b);
+            latest[(static_cast<std::uint64_t>(voice_[i]) << 32) | place_[i]] = i;
         }
         corroborations(list, agree);
         revisions(by_source);
+    }
+
+    // Small integer ids for the bucket's voices and places, and which places are compatible:
+    // computed once, not in every comparison.
+    void ids(const std::vector<const Claim*>& list) {
+        std::map<std::string, std::uint32_t> voices, places;
+        voice_.resize(list.size());
+        place_.resize(list.size());
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            voice_[i] = voices.try_emplace(who(*list[i]), static_cast<std::uint32_t>(voices.size())).first->second;
+            auto [it, fresh] = places.try_emplace(list[i]->location, static_cast<std::uint32_t>(places.size()));
+            if (fresh) names.push_back(list[i]->location);
+            place_[i] = it->second;
+        }
+        places_ = names.size();
+        compatible_.assign(places_ * places_, false);
+        for (std::size_t x = 0; x < places_; ++x)
+            for (std::size_t y = 0; y < places_; ++y) {
+                const std::string &a = names[x], &b = names[y];
+                compatible_[x * places_ + y] = a.empty() || b.empty() || g_.place_within(a, b) || g_.place_within(b, a);
+            }
     }
 
     void compare(const Claim& a, const Claim& b, UnionFind& agree, std::size_t ia, std::size_t ib) {
@@ -158,8 +194,6 @@ private:
         // compare; a deployed increment adds to what came before and compares with no total.
         if ((a.increment || b.increment) && a.phase != Phase::Planned)
             return explain(a, b, "not compared: an increment adds to earlier figures");
-        if (!places_compatible(a, b, g_))
-            return explain(a, b, fmt::format("not compared: places {} and {} do not overlap", a.location, b.location));
         const int gap = a.date->gap_days(*b.date);
         const double d = disagreement(a, b, opt_.tolerance);
         if (d == 0) {
@@ -174,7 +208,11 @@ private:
             later_is_higher(a, b))
             return explain(a, b, fmt::format("an update: {} days later the figure only grew", gap));
         explain(a, b, fmt::format("conflict: {} vs {}", value_text(a), value_text(b)));
-        out_.conflicts.push_back({ConflictKind::Disagreement, {a, b}, d, gap,
+        // The same two voices restating the same disagreement is one conflict.
+        auto& last = repeats_[{voice_[ia], voice_[ib], place_[ia], place_[ib]}];
+        if (last == std::pair{a.value, b.value}) return explain(a, b, "the same disagreement, restated");
+        last = {a.value, b.value};
+        out_.conflicts.push_back({ConflictKind::Disagreement, {&a, &b}, d, gap,
                                   fmt::format("{} says {}, {} says {} ({} days apart)", who(a), value_text(a), who(b),
                                               value_text(b), gap),
                                   topic_of(a)});
@@ -188,7 +226,7 @@ private:
             if (in_window || same_voice(*p, b) || !places_compatible(*p, b, g_)) continue;
             if (p->value.low && b.value.high && *b.value.high < *p->value.low * (1 - (b.approx || p->approx ? opt_.tolerance : 0))) {
                 const int gap = p->date->gap_days(*b.date);
-                out_.conflicts.push_back({ConflictKind::LowerLater, {*p, b}, (*p->value.low - *b.value.high) / *p->value.low, gap,
+                out_.conflicts.push_back({ConflictKind::LowerLater, {p, &b}, (*p->value.low - *b.value.high) / *p->value.low, gap,
                                           fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows",
                                                       who(*p), value_text(*p), gap, who(b), value_text(b)),
                                           topic_of(b)});
@@ -219,7 +257,7 @@ private:
             }
             for (const auto& [voice, hit] : nearest) {
                 const Claim& f = *hit.second;
-                out_.conflicts.push_back({ConflictKind::Denial, {f, *s}, 1.0, hit.first,
+                out_.conflicts.push_back({ConflictKind::Denial, {&f, s}, 1.0, hit.first,
                                           fmt::format("{} says {}; {} {} ({} days apart)", who(f), value_text(f), who(*s),
                                                       value_text(*s), hit.first),
                                           topic_of(f)});
@@ -233,7 +271,7 @@ private:
         for (auto& [root, members] : groups) {
             if (members.size() < 2) continue;
             Corroboration c;
-            for (const Claim* m : members) c.claims.push_back(*m);
+            for (const Claim* m : members) c.claims.push_back(m);
             out_.corroborations.push_back(std::move(c));
         }
     }
@@ -244,8 +282,8 @@ private:
             Revision r{source, {}};
             for (const Claim* c : list) {
                 if (!c->value.low || !c->value.high || c->increment) continue;
-                if (!r.claims.empty() && r.claims.back().value == c->value) continue;
-                r.claims.push_back(*c);
+                if (!r.claims.empty() && r.claims.back()->value == c->value) continue;
+                r.claims.push_back(c);
             }
             if (r.claims.size() >= 2) out_.revisions.push_back(std::move(r));
         }
@@ -257,25 +295,44 @@ private:
     }
 
     // Grouped by what is disputed, the most serious first; ties in text order, so the same
-    // database always gives the same list.
+    // database always gives the same list. Each key is built once, not in every comparison.
     void order() {
-        auto pos = [](const Conflict& c) {
-            std::vector<std::pair<std::string, std::size_t>> p;
-            for (const Claim& cl : c.claims) p.emplace_back(cl.doc, cl.span.begin);
-            return p;
+        struct SortKey {
+            ConflictKind kind;
+            std::string_view topic;
+            double severity;
+            std::vector<std::pair<std::string_view, std::size_t>> pos;
         };
-        std::stable_sort(out_.conflicts.begin(), out_.conflicts.end(), [&](const Conflict& x, const Conflict& y) {
-            if (x.kind != y.kind) return x.kind < y.kind;
-            if (x.topic != y.topic) return x.topic < y.topic;
-            if (x.severity != y.severity) return x.severity > y.severity;
-            return pos(x) < pos(y);
+        std::vector<SortKey> keys;
+        keys.reserve(out_.conflicts.size());
+        for (const Conflict& c : out_.conflicts) {
+            SortKey k{c.kind, c.topic, c.severity, {}};
+            for (const Claim* cl : c.claims) k.pos.emplace_back(cl->doc, cl->span.begin);
+            keys.push_back(std::move(k));
+        }
+        std::vector<std::size_t> idx(keys.size());
+        std::iota(idx.begin(), idx.end(), 0);
+        std::stable_sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
+            const SortKey &a = keys[x], &b = keys[y];
+            if (a.kind != b.kind) return a.kind < b.kind;
+            if (a.topic != b.topic) return a.topic < b.topic;
+            if (a.severity != b.severity) return a.severity > b.severity;
+            return a.pos < b.pos;
         });
+        std::vector<Conflict> sorted;
+        sorted.reserve(idx.size());
+        for (std::size_t i : idx) sorted.push_back(std::move(out_.conflicts[i]));
+        out_.conflicts = std::move(sorted);
     }
 
     const Gazetteer& g_;
     const ConflictOptions& opt_;
     bool explain_;
     ConflictReport out_;
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>, std::pair<Value, Value>> repeats_;
+    std::vector<std::uint32_t> voice_, place_;  // of the bucket's claims, by index
+    std::size_t places_ = 0;
+    std::vector<bool> compatible_;              // places_ x places_
 };
 
 }  // namespace

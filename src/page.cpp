@@ -162,27 +162,27 @@ void conflicts_section(std::ostream& out, const ConflictReport& r) {
         const Conflict& k = r.conflicts[i];
         out << "<tr class=\"conflict-head\"><td colspan=\"6\"><b>" << i + 1 << ". " << e(k.topic) << "</b> (" << to_string(k.kind)
             << "): " << e(k.reason) << "</td></tr>";
-        for (const Claim& c : k.claims) {
+        for (const Claim* c : k.claims) {
             out << "<tr class=\"conflict-row\">";
-            claim_cells(out, c);
-            out << "<td><blockquote>" << e(c.quote) << "</blockquote></td></tr>";
+            claim_cells(out, *c);
+            out << "<td><blockquote>" << e(c->quote) << "</blockquote></td></tr>";
         }
     }
     if (!r.conflicts.empty()) out << "</tbody></table>";
     out << "</section><section id=\"corroborated\"><h2>Corroborated figures (" << r.corroborations.size() << ")</h2><ul>";
     for (const auto& co : r.corroborations) {
         std::set<std::string> voices;
-        for (const Claim& c : co.claims) voices.insert(who(c));
+        for (const Claim* c : co.claims) voices.insert(who(*c));
         std::string list;
         for (const auto& v : voices) list += (list.empty() ? "" : ", ") + v;
-        out << "<li><b>" << e(value_of(co.claims.front())) << "</b> " << e(topic_of(co.claims.front())) << ": " << co.claims.size()
+        out << "<li><b>" << e(value_of(*co.claims.front())) << "</b> " << e(topic_of(*co.claims.front())) << ": " << co.claims.size()
             << " claims from " << e(list) << "</li>";
     }
     out << "</ul></section><section id=\"revisions\"><h2>Revisions (" << r.revisions.size() << ")</h2><ul>";
     for (const auto& rv : r.revisions) {
-        out << "<li><b>" << e(rv.source) << "</b> " << e(topic_of(rv.claims.front())) << ": ";
+        out << "<li><b>" << e(rv.source) << "</b> " << e(topic_of(*rv.claims.front())) << ": ";
         for (std::size_t i = 0; i < rv.claims.size(); ++i)
-            out << (i ? " → " : "") << e(value_of(rv.claims[i])) << " (" << e(rv.claims[i].date->iso()) << ")";
+            out << (i ? " → " : "") << e(value_of(*rv.claims[i])) << " (" << e(rv.claims[i]->date->iso()) << ")";
         out << "</li>";
     }
     out << "</ul></section>";

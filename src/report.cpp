@@ -135,16 +135,32 @@ std::string claim_csv(const Claim& c) {
     return line;
 }
 
-nlohmann::json conflict_json(const Conflict& c) {
-    nlohmann::json j;
-    j["kind"] = to_string(c.kind);
-    j["topic"] = c.topic;
-    j["reason"] = c.reason;
-    j["severity"] = std::round(c.severity * 1000) / 1000;
-    j["gap_days"] = c.gap_days;
-    j["claims"] = nlohmann::json::array();
-    for (const Claim& cl : c.claims) j["claims"].push_back(to_json(cl));
-    return j;
+// One conflict as JSON, written without a tree: a large database has many.
+void append_conflict_json(std::string& out, const Conflict& c) {
+    nlohmann::json head;
+    head["kind"] = to_string(c.kind);
+    head["topic"] = c.topic;
+    head["reason"] = c.reason;
+    head["severity"] = std::round(c.severity * 1000) / 1000;
+    head["gap_days"] = c.gap_days;
+    std::string h = head.dump(-1);
+    h.pop_back();  // reopen the object: the claims follow
+    out += h;
+    out += ",\"claims\":[";
+    for (std::size_t i = 0; i < c.claims.size(); ++i) {
+        if (i) out += ',';
+        append_json(out, *c.claims[i]);
+    }
+    out += "]}";
+}
+
+void append_claim_list(std::string& out, const std::vector<const Claim*>& claims) {
+    out += '[';
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        if (i) out += ',';
+        append_json(out, *claims[i]);
+    }
+    out += ']';
 }
 
 std::string md_cell(std::string s) {
@@ -205,23 +221,37 @@ void write_claims(std::ostream& out, const std::vector<Claim>& claims, Format f,
 
 void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const TableStyle& style) {
     if (f == Format::Json || f == Format::Jsonl) {
-        nlohmann::json j;
-        j["conflicts"] = nlohmann::json::array();
-        for (const Conflict& c : r.conflicts) j["conflicts"].push_back(conflict_json(c));
-        j["corroborations"] = nlohmann::json::array();
-        for (const auto& co : r.corroborations) {
-            nlohmann::json g = nlohmann::json::array();
-            for (const Claim& c : co.claims) g.push_back(to_json(c));
-            j["corroborations"].push_back({{"topic", topic_of(co.claims.front())}, {"claims", g}});
+        // Streamed, one entry at a time; keys in the order nlohmann prints them.
+        const char* sep = f == Format::Json ? "\n" : "";
+        std::string buf;
+        out << "{\"conflicts\":[" << sep;
+        for (std::size_t i = 0; i < r.conflicts.size(); ++i) {
+            buf.clear();
+            if (i) buf += std::string(",") + sep;
+            append_conflict_json(buf, r.conflicts[i]);
+            out << buf;
         }
-        j["revisions"] = nlohmann::json::array();
-        for (const auto& rv : r.revisions) {
-            nlohmann::json g = nlohmann::json::array();
-            for (const Claim& c : rv.claims) g.push_back(to_json(c));
-            j["revisions"].push_back({{"source", rv.source}, {"topic", topic_of(rv.claims.front())}, {"claims", g}});
+        out << "]," << sep << "\"corroborations\":[" << sep;
+        for (std::size_t i = 0; i < r.corroborations.size(); ++i) {
+            buf = i ? std::string(",") + sep : std::string();
+            buf += "{\"claims\":";
+            append_claim_list(buf, r.corroborations[i].claims);
+            buf += ",\"topic\":" + nlohmann::json(topic_of(*r.corroborations[i].claims.front())).dump() + "}";
+            out << buf;
         }
-        if (!r.explanations.empty()) j["explanations"] = r.explanations;
-        out << j.dump(f == Format::Json ? 1 : -1) << '\n';
+        out << "]," << sep;
+        if (!r.explanations.empty()) out << "\"explanations\":" << nlohmann::json(r.explanations).dump() << "," << sep;
+        out << "\"revisions\":[" << sep;
+        for (std::size_t i = 0; i < r.revisions.size(); ++i) {
+            const Revision& rv = r.revisions[i];
+            buf = i ? std::string(",") + sep : std::string();
+            buf += "{\"claims\":";
+            append_claim_list(buf, rv.claims);
+            buf += ",\"source\":" + nlohmann::json(rv.source).dump() + ",\"topic\":" +
+                   nlohmann::json(topic_of(*rv.claims.front())).dump() + "}";
+            out << buf;
+        }
+        out << "]}\n";
         return;
     }
     if (f == Format::Csv) {
@@ -231,7 +261,7 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
             for (std::size_t k = 0; k < c.claims.size(); ++k)
                 out << fmt::format("{},{},{},{:.3f},{},{},", i + 1, to_string(c.kind), csv_field(c.topic), c.severity,
                                    c.gap_days, k + 1)
-                    << claim_csv(c.claims[k]) << "\r\n";
+                    << claim_csv(*c.claims[k]) << "\r\n";
         }
         return;
     }
@@ -240,9 +270,8 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         for (std::size_t i = 0; i < r.conflicts.size(); ++i) {
             const Conflict& c = r.conflicts[i];
             out << fmt::format("## {}. {} ({})\n\n{}\n\n", i + 1, md_cell(c.topic), to_string(c.kind), md_cell(c.reason));
-            for (const Claim& claim : c.claims)
-                if (const Claim* cl = &claim)
-                    out << fmt::format("- **{}** ({}, {}, {}): \"{}\"\n", md_cell(value_text(*cl)), md_cell(cl->source),
+            for (const Claim* cl : c.claims)
+                out << fmt::format("- **{}** ({}, {}, {}): \"{}\"\n", md_cell(value_text(*cl)), md_cell(cl->source),
                                    cl->date ? cl->date->iso() : "-", md_cell(cl->doc), md_cell(cl->quote));
             out << '\n';
         }
@@ -261,27 +290,28 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         ++n;
         out << fmt::format("{}. {}\n", n, c.reason);
         std::vector<std::vector<std::string>> rows;
-        for (const Claim& cl : c.claims) rows.push_back(claim_row(cl));
+        for (const Claim* cl : c.claims) rows.push_back(claim_row(*cl));
         table(out, kClaimColumns, rows, style);
-        for (const Claim& cl : c.claims) out << "   \"" << fit(cl.quote, style.width > 8 ? style.width - 5 : 40) << "\"\n";
+        for (const Claim* cl : c.claims) out << "   \"" << fit(cl->quote, style.width > 8 ? style.width - 5 : 40) << "\"\n";
     }
     if (!r.corroborations.empty()) out << "\n== corroborated\n";
     for (const auto& co : r.corroborations) {
         std::vector<std::string> voices;
-        for (const Claim& c : co.claims) {
-            const std::string v = c.via.empty() ? c.source : c.source + " via " + c.via;
+        for (const Claim* c : co.claims) {
+            const std::string v = c->via.empty() ? c->source : c->source + " via " + c->via;
             if (std::find(voices.begin(), voices.end(), v) == voices.end()) voices.push_back(v);
         }
         std::string list;
         for (const auto& v : voices) list += (list.empty() ? "" : ", ") + v;
-        out << fmt::format("{} {}: {} claims in agreement from {}\n", topic_of(co.claims.front()),
-                           value_text(co.claims.front()), co.claims.size(), list);
+        out << fmt::format("{} {}: {} claims in agreement from {}\n", topic_of(*co.claims.front()),
+                           value_text(*co.claims.front()), co.claims.size(), list);
     }
     if (!r.revisions.empty()) out << "\n== revisions\n";
     for (const auto& rv : r.revisions) {
         std::string steps;
-        for (const Claim& c : rv.claims) steps += fmt::format("{}{} ({})", steps.empty() ? "" : " -> ", value_text(c), c.date ? c.date->iso() : "-");
-        out << fmt::format("{} {}: {}\n", rv.source, topic_of(rv.claims.front()), steps);
+        for (const Claim* c : rv.claims)
+            steps += fmt::format("{}{} ({})", steps.empty() ? "" : " -> ", value_text(*c), c->date ? c->date->iso() : "-");
+        out << fmt::format("{} {}: {}\n", rv.source, topic_of(*rv.claims.front()), steps);
     }
     out << fmt::format("\n{} conflicts, {} corroborated figures, {} revision histories\n", r.conflicts.size(),
                        r.corroborations.size(), r.revisions.size());
@@ -313,7 +343,7 @@ std::optional<std::size_t> count_new_conflicts(const std::vector<Conflict>& conf
     std::size_t fresh = 0;
     for (const Conflict& c : conflicts) {
         std::vector<std::pair<std::string, std::size_t>> claims;
-        for (const Claim& cl : c.claims) claims.emplace_back(cl.doc, cl.span.begin);
+        for (const Claim* cl : c.claims) claims.emplace_back(cl->doc, cl->span.begin);
         if (!known.contains(conflict_key(claims))) ++fresh;
     }
     return fresh;

@@ -138,7 +138,12 @@ Store::Store(const std::string& path) : path_(path) {
         impl_ = std::make_unique<Impl>(path);
         auto& db = impl_->db;
         db.exec("PRAGMA foreign_keys = ON");
-        if (path != ":memory:") db.exec("PRAGMA journal_mode = WAL");
+        if (path != ":memory:") {
+            db.exec("PRAGMA journal_mode = WAL");
+            // In WAL mode NORMAL never corrupts and survives a killed process; only a power
+            // cut can lose the last commits. One fsync per document would halve ingest speed.
+            db.exec("PRAGMA synchronous = NORMAL");
+        }
         const int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version > kSchemaVersion)
             throw StoreError(path, fmt::format("database schema version {} is newer than this nkclaims ({})", version,
@@ -250,7 +255,8 @@ PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims
 std::vector<Claim> Store::claims(const ClaimFilter& f) const {
     std::string sql =
         "SELECT c.id, d.name, c.kind, c.span_begin, c.span_end, c.text, c.value_low, c.value_high, c.approx, c.increment, "
-        "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, c.event_date, c.quote, "
+        "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, c.event_date, "
+        "CASE WHEN :slim THEN '' ELSE c.quote END, "
         "c.quote_begin, c.quote_end, c.rule FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1=1";
     if (f.metric) sql += " AND c.metric = :metric";
     if (f.phase) sql += " AND c.phase = :phase";
@@ -268,6 +274,7 @@ std::vector<Claim> Store::claims(const ClaimFilter& f) const {
         if (!f.doc.empty()) st.bind(":doc", f.doc);
         if (f.since) st.bind(":since", iso_day(*f.since));
         if (f.until) st.bind(":until", iso_day(*f.until));
+        st.bind(":slim", f.slim ? 1 : 0);
         while (st.executeStep()) {
             Claim c;
             c.id = st.getColumn(0).getInt64();
@@ -316,10 +323,10 @@ void Store::put_conflicts(const std::vector<Conflict>& conflicts) {
             k.exec();
             const auto id = db.getLastInsertRowid();
             for (std::size_t i = 0; i < c.claims.size(); ++i) {
-                if (c.claims[i].id == 0) continue;
+                if (c.claims[i]->id == 0) continue;
                 m.reset();
                 m.bind(1, id);
-                m.bind(2, c.claims[i].id);
+                m.bind(2, c.claims[i]->id);
                 m.bind(3, static_cast<std::int64_t>(i));
                 m.exec();
             }

@@ -34,8 +34,15 @@ Claim denial(std::string source, std::string date, std::string location = "") {
     c.date = parse_iso_range(date);
     return c;
 }
-ConflictReport find(const std::vector<Claim>& claims, ConflictOptions o = {}) {
-    return find_conflicts(claims, test::gazetteer(), o);
+// The report and the claims it points at, kept together.
+struct Found : ConflictReport {
+    std::vector<Claim> claims;
+};
+Found find(std::vector<Claim> claims, ConflictOptions o = {}) {
+    Found f;
+    f.claims = std::move(claims);
+    static_cast<ConflictReport&>(f) = find_conflicts(f.claims, test::gazetteer(), o);
+    return f;  // moving the vector keeps its buffer: the pointers stay valid
 }
 }  // namespace
 
@@ -125,6 +132,8 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
     SECTION("one source changing its figure is a revision, not a conflict") {
         auto r = find({fig("nis", 1500, 1500, "2024-10-18", Phase::Deployed, Metric::Troops, false, "x.txt"),
                        fig("nis", 3000, 3000, "2024-10-25", Phase::Deployed, Metric::Troops, false, "y.txt")});
+        REQUIRE(r.revisions.size() == 1);
+        CHECK(r.revisions[0].claims[0]->value.low == 1500);
         CHECK(r.conflicts.empty());
         REQUIRE(r.revisions.size() == 1);
         CHECK(r.revisions[0].source == "nis");
@@ -140,7 +149,7 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
         auto r = find({fig("cnn", 30000, 30000, "2025-07-01", Phase::Planned), denial("ukraine_intel", "2025-07-08")});
         REQUIRE(r.conflicts.size() == 1);
         CHECK(r.conflicts[0].kind == ConflictKind::Denial);
-        CHECK(r.conflicts[0].claims[1].kind == ClaimKind::Stance);
+        CHECK(r.conflicts[0].claims[1]->kind == ClaimKind::Stance);
     }
     SECTION("a denial about another place does not") {
         auto f = fig("us_gov", 3000, std::nullopt, "2024-10-23");

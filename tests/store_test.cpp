@@ -114,7 +114,8 @@ TEST_CASE("store: v_conflicts shows the stored conflicts", "[store]") {
                            "3,000 soldiers had arrived.",
                            "2024-10-25");
         s.put(stored(d, "/c/test.txt", 2), Extractor(test::gazetteer()).extract(d));
-        auto r = find_conflicts(s.claims({}), test::gazetteer(), {});
+        const auto stored_claims = s.claims({});
+        auto r = find_conflicts(stored_claims, test::gazetteer(), {});
         REQUIRE(r.conflicts.size() == 1);
         s.put_conflicts(r.conflicts);
         s.put_conflicts(r.conflicts);  // replaces, never adds

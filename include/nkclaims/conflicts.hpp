@@ -23,11 +23,12 @@ enum class ConflictKind {
 };
 std::string_view to_string(ConflictKind k);
 
+// Conflicts, corroborations and revisions point at the claims given to find_conflicts(), which
+// must outlive the report: a large database has hundreds of thousands of them.
 struct Conflict {
     ConflictKind kind;
-    // The disagreeing claims: two figures, earlier first; or a stance and every figure it
-    // denies or cannot confirm.
-    std::vector<Claim> claims;
+    // The disagreeing claims: two figures, earlier first; or a figure and the stance denying it.
+    std::vector<const Claim*> claims;
     double severity;  // relative gap between the values; 1 for a denial
     int gap_days;  // the largest distance in days between the claims
     std::string reason;
@@ -36,13 +37,13 @@ struct Conflict {
 
 // The same figure from several sources or documents.
 struct Corroboration {
-    std::vector<Claim> claims;
+    std::vector<const Claim*> claims;
 };
 
 // One source's figure for one thing, changing over time.
 struct Revision {
     std::string source;
-    std::vector<Claim> claims;  // by date
+    std::vector<const Claim*> claims;  // by date
 };
 
 struct ConflictReport {

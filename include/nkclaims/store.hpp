@@ -38,6 +38,7 @@ struct ClaimFilter {
     std::string doc;  // file name
     std::optional<Day> since;
     std::optional<Day> until;
+    bool slim = false;  // leave out quotes: for computing conflicts over a large database
 };
 
 enum class PutResult { Added, Replaced, Unchanged };
