@@ -3,7 +3,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -44,6 +46,7 @@ struct Options {
     bool quiet = false;
     bool stamp = false;
     bool no_conflicts = false;
+    int jobs = 1;
     std::string out_dir;
     std::string baseline;
 };
@@ -215,49 +218,129 @@ int do_extract(const Options& o, Io& io) {
     return listed && !failed ? kOk : kFailed;
 }
 
+// One file on its way into the store: read and hashed by the main thread, parsed and extracted
+// by a worker, written by the main thread in input order.
+struct Work {
+    std::filesystem::path file;
+    std::string path;  // canonical: the document's identity
+    std::string hash;
+    std::string bytes;
+    StoredDocument stored;
+    std::vector<Claim> claims;
+    std::string error;  // an InputError's message, printed in order
+};
+
+// Runs `one` on every item of `batch`, on `jobs` threads.
+template <class F>
+void parallel(std::vector<Work>& batch, int jobs, F one) {
+    if (jobs <= 1 || batch.size() < 2) {
+        for (Work& w : batch) one(w);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < jobs; ++t)
+        threads.emplace_back([&] {
+            for (std::size_t i; (i = next.fetch_add(1)) < batch.size();) one(batch[i]);
+        });
+    for (auto& t : threads) t.join();
+}
+
+// Reads and hashes every file of `batch`: content, rules and overrides, so that an unchanged
+// file is skipped before it is parsed.
+void read_batch(std::vector<Work>& batch, const Inputs& inputs, int jobs) {
+    parallel(batch, jobs, [&](Work& w) {
+        try {
+            w.bytes = read_file(w.file);
+            std::error_code ec;
+            w.path = std::filesystem::weakly_canonical(w.file, ec).string();
+            w.hash = content_hash(w.bytes) + content_hash(inputs.settings(w.file)).substr(0, 16);
+        } catch (const InputError& e) {
+            w.error = e.message();
+        }
+    });
+}
+
+// Parses and extracts every item of `batch`, on `jobs` threads.
+void extract_batch(std::vector<Work>& batch, const Inputs& inputs, const Extractor& ex, int jobs) {
+    parallel(batch, jobs, [&](Work& w) {
+        if (!w.error.empty()) return;
+        try {
+            const std::size_t size = w.bytes.size();
+            Document d = inputs.parse(w.file, std::move(w.bytes));
+            w.claims = ex.extract(d);
+            w.stored = StoredDocument{w.path, d.name, w.hash, d.meta, size, w.claims.size()};
+        } catch (const InputError& e) {
+            w.error = e.message();
+        }
+        w.bytes = std::string();
+    });
+}
+
 int do_ingest(const Options& o, Io& io) {
     const Gazetteer g = load_gazetteer(o);
     const Inputs inputs(o, g);
     const Extractor ex(g);
     Store store(o.db.empty() ? default_db() : o.db);
     const bool progress = !o.quiet && isatty(STDERR_FILENO) != 0;
+    const int jobs = o.jobs > 0 ? o.jobs : 1;
+    constexpr std::size_t kBatchFiles = 256, kBatchBytes = 32u << 20;  // bounds memory, whatever the corpus
     std::size_t added = 0, replaced = 0, unchanged = 0, claims = 0, files = 0, bytes = 0;
-    const auto start = std::chrono::steady_clock::now();
     bool failed = false;
-    const bool listed = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
-        try {
-            std::string content = read_file(file);
-            ++files;
-            bytes += content.size();
-            std::error_code ec;
-            const std::string path = std::filesystem::weakly_canonical(file, ec).string();
-            const std::string hash = content_hash(content) + content_hash(inputs.settings(file)).substr(0, 16);
-            if (store.unchanged(path, hash)) {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<Work> batch;
+    std::size_t batch_bytes = 0;
+    auto report_error = [&](const std::string& message) {
+        io.err << (progress ? "\r\x1b[K" : "") << "nkclaims: error: " << message << '\n';
+        failed = true;
+    };
+    auto flush = [&] {
+        read_batch(batch, inputs, jobs);
+        for (Work& w : batch) {
+            if (!w.error.empty()) continue;
+            files += 1;
+            bytes += w.bytes.size();
+            if (store.unchanged(w.path, w.hash)) {
                 ++unchanged;
-                return;
+                w.error = "-";  // nothing to do
+                w.bytes = std::string();
             }
-            const std::size_t size = content.size();
-            Document d = inputs.parse(file, std::move(content));
-            auto found = ex.extract(d);
-            StoredDocument sd{path, d.name, hash, d.meta, size, found.size()};
-            const PutResult r = store.put(sd, found);
-            (r == PutResult::Added ? added : r == PutResult::Replaced ? replaced : unchanged)++;
-            claims += found.size();
-        } catch (const InputError& e) {
-            io.err << (progress ? "\r\x1b[K" : "") << "nkclaims: error: " << e.message() << '\n';
-            failed = true;
         }
+        extract_batch(batch, inputs, ex, jobs);
+        store.begin_batch();
+        for (Work& w : batch) {
+            if (w.error == "-") continue;
+            if (!w.error.empty()) {
+                report_error(w.error);
+                continue;
+            }
+            const PutResult r = store.put(w.stored, w.claims);
+            (r == PutResult::Added ? added : r == PutResult::Replaced ? replaced : unchanged)++;
+            claims += w.claims.size();
+        }
+        store.commit_batch();
+        batch.clear();
+        batch_bytes = 0;
         if (progress) {
             const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            io.err << fmt::format("\r\x1b[K{} files, {} claims, {:.1f} MB/s", files, claims, s > 0 ? static_cast<double>(bytes) / 1e6 / s : 0.0)
+            io.err << fmt::format("\r\x1b[K{} files, {} claims, {:.1f} MB/s", files, claims,
+                                  s > 0 ? static_cast<double>(bytes) / 1e6 / s : 0.0)
                    << std::flush;
         }
+    };
+    const bool listed = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
+        std::error_code ec;
+        batch_bytes += std::filesystem::file_size(file, ec);
+        batch.push_back(Work{file, {}, {}, {}, {}, {}, {}});
+        if (batch.size() >= kBatchFiles || batch_bytes >= kBatchBytes) flush();
     });
+    flush();
     if (progress) io.err << "\r\x1b[K";
     if (added + replaced > 0 && !o.no_conflicts) {  // what v_conflicts shows follows what is stored
         ClaimFilter slim;
         slim.slim = true;
-        store.put_conflicts(find_conflicts(store.claims(slim), g, conflict_options(o)).conflicts);
+        const auto all = store.claims(slim);
+        store.put_conflicts(find_conflicts(all, g, conflict_options(o)).conflicts);
     }
     if (!o.quiet)
         io.out << fmt::format("{}: {} added, {} replaced, {} unchanged; {} claims\n", store.path(), added, replaced,
@@ -339,6 +422,7 @@ std::vector<Command> commands() {
              add_inputs(a, o);
              a.add_flag("--quiet,-q", o.quiet, "print nothing but errors");
              a.add_flag("--no-conflicts", o.no_conflicts, "do not refresh the stored conflicts (v_conflicts): for bulk loads");
+             a.add_option("--jobs,-j", o.jobs, "threads that parse and extract (one writes)")->check(CLI::Range(1, 256));
          },
          do_ingest},
         {"extract", "Print the claims of files without storing them",

@@ -55,8 +55,13 @@ public:
 
     // True when the document at canonical `path` is stored with content `hash`.
     bool unchanged(const std::string& path, const std::string& hash) const;
-    // Stores a document and its claims in one transaction, replacing what the same path held.
+    // Stores a document and its claims atomically, replacing what the same path held: in its own
+    // transaction, or inside a batch as a savepoint that a failure rolls back alone.
     PutResult put(const StoredDocument& doc, const std::vector<Claim>& claims);
+    // Groups many put() calls into one transaction: commits cost a lock and a WAL write each.
+    // A killed process leaves the database without the open batch's documents.
+    void begin_batch();
+    void commit_batch();
     // Claims matching the filter, ordered by document name and position: the same database
     // always gives the same order.
     std::vector<Claim> claims(const ClaimFilter& f) const;
