@@ -11,6 +11,7 @@
 #include <fstream>
 #include <functional>
 #include <set>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -196,10 +197,98 @@ ConflictOptions conflict_options(const Options& o) {
     return opt;
 }
 
+// One JSON line per document: what `import` stores, the document with its hash and all its
+// claims. Shards of a corpus extracted anywhere merge into one database.
+int extract_shard(const Options& o, Io& io, const Inputs& inputs, const Extractor& ex) {
+    bool failed = false;
+    const bool listed = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
+        try {
+            std::string bytes = read_file(file);
+            std::error_code ec;
+            const std::string path = std::filesystem::weakly_canonical(file, ec).string();
+            const std::string hash = content_hash(bytes) + content_hash(inputs.settings(file)).substr(0, 16);
+            const std::size_t size = bytes.size();
+            Document d = inputs.parse(file, std::move(bytes));
+            const auto claims = ex.extract(d);
+            const StoredDocument sd{path, d.name, hash, d.meta, size, claims.size()};
+            std::ostringstream meta;
+            write_documents(meta, {sd}, Format::Json);
+            nlohmann::json doc = nlohmann::json::parse(meta.str())["documents"][0];
+            std::string line = "{\"claims\":[";
+            for (std::size_t i = 0; i < claims.size(); ++i) {
+                if (i) line += ',';
+                append_json(line, claims[i]);
+            }
+            line += "],\"document\":" + doc.dump() + "}\n";
+            io.out << line;
+        } catch (const InputError& e) {
+            io.err << "nkclaims: error: " << e.message() << '\n';
+            failed = true;
+        }
+    });
+    return listed && !failed ? kOk : kFailed;
+}
+
+int do_import(const Options& o, Io& io) {
+    const Gazetteer g = load_gazetteer(o);
+    Store store(o.db.empty() ? default_db() : o.db);
+    std::size_t added = 0, replaced = 0, unchanged = 0, claims = 0;
+    bool failed = false;
+    for (const auto& name : o.paths) {
+        std::ifstream in(name);
+        if (!in) {
+            io.err << "nkclaims: error: " << name << ": cannot read shard\n";
+            failed = true;
+            continue;
+        }
+        store.begin_batch();
+        std::string line;
+        for (std::size_t n = 1; std::getline(in, line); ++n) {
+            if (line.empty()) continue;
+            try {
+                const auto j = nlohmann::json::parse(line);
+                const auto& d = j.at("document");
+                StoredDocument sd;
+                sd.path = d.at("path").get<std::string>();
+                sd.name = d.at("name").get<std::string>();
+                sd.hash = d.at("hash").get<std::string>();
+                sd.meta.title = d.value("title", "");
+                sd.meta.outlet = d.value("outlet", "");
+                sd.meta.kind = parse_doc_kind(d.value("kind", ""));
+                sd.meta.published = parse_iso_day(d.value("published", ""));
+                sd.meta.recorded = parse_iso_day(d.value("recorded", ""));
+                sd.bytes = d.value("bytes", std::size_t{0});
+                std::vector<Claim> cs;
+                for (const auto& c : j.at("claims")) cs.push_back(claim_from_json(c));
+                sd.claims = cs.size();
+                const PutResult r = store.put(sd, cs);
+                (r == PutResult::Added ? added : r == PutResult::Replaced ? replaced : unchanged)++;
+                claims += cs.size();
+            } catch (const nlohmann::json::exception& e) {
+                io.err << fmt::format("nkclaims: error: {}:{}: not a shard line (extract --format shard): {}\n", name, n,
+                                      e.what());
+                failed = true;
+            }
+        }
+        store.commit_batch();
+    }
+    if (added + replaced > 0 && !o.no_conflicts) {
+        ClaimFilter slim;
+        slim.slim = true;
+        const auto all = store.claims(slim);
+        store.put_conflicts(find_conflicts(all, g, conflict_options(o)).conflicts);
+    }
+    if (!o.quiet)
+        io.out << fmt::format("{}: {} added, {} replaced, {} unchanged; {} claims\n", store.path(), added, replaced,
+                              unchanged, claims);
+    return failed ? kFailed : kOk;
+}
+
 int do_extract(const Options& o, Io& io) {
     const Gazetteer g = load_gazetteer(o);
     const Inputs inputs(o, g);
     const Extractor ex(g);
+    if (o.format == "shard") return extract_shard(o, io, inputs, ex);
     const Format f = format_of(o, Format::Jsonl, {Format::Jsonl, Format::Json, Format::Table, Format::Csv});
     std::vector<Claim> all;
     bool failed = false;
@@ -428,10 +517,18 @@ std::vector<Command> commands() {
         {"extract", "Print the claims of files without storing them",
          [](CLI::App& a, Options& o) {
              add_inputs(a, o);
-             a.add_option("--format", o.format, "jsonl (default), json, table, csv");
+             a.add_option("--format", o.format, "jsonl (default), json, table, csv, shard (for import)");
              a.add_flag("--explain", o.explain, "say which rule fired and why each field got its value");
          },
          do_extract},
+        {"import", "Store the shards of extract --format shard (idempotent, by document hash)",
+         [](CLI::App& a, Options& o) {
+             add_db(a, o);
+             a.add_option("shards", o.paths, "JSON lines files written by extract --format shard")->required();
+             a.add_flag("--quiet,-q", o.quiet, "print nothing but errors");
+             a.add_flag("--no-conflicts", o.no_conflicts, "do not refresh the stored conflicts (v_conflicts)");
+         },
+         do_import},
         {"claims", "List stored claims",
          [](CLI::App& a, Options& o) {
              add_db(a, o);

@@ -76,6 +76,7 @@ const std::set<std::string_view> kAbbreviations{
     "nov", "dec", "jan", "feb", "aug", "jun", "jul", "apr", "mar", "no", "vs", "prof", "rep", "sen", "gov"};
 
 constexpr std::size_t kLongSentence = 400;  // bytes: past this, a line break ends an unpunctuated run
+constexpr std::size_t kMaxSentenceTokens = 1000;  // past 600 a comma ends a sentence, past 1000 anything
 
 struct Line {
     std::size_t begin, end;  // bytes, without the line break
@@ -270,6 +271,10 @@ private:
         if (t.is("\"") && i > 0 && (toks[i - 1].is(".") || toks[i - 1].is("?") || toks[i - 1].is("!")) && n.space_before)
             return true;
         const std::size_t length = t.span.end - toks[start].span.begin;
+        // A text that never ends a sentence (a 50 MB line) is cut: the rules look at whole
+        // sentences, so their length bounds the work per figure.
+        if (next - start > kMaxSentenceTokens) return true;
+        if (next - start > kMaxSentenceTokens * 6 / 10 && t.is(",")) return true;
         return line_break_between(i, next) && length > kLongSentence && n.capitalized();
     }
 

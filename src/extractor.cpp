@@ -283,6 +283,10 @@ private:
             }
             if (g_.not_counted.match(t_, j, s_.tok_end)) return std::nullopt;
             const Token& t = t_[j];
+            if (t.is("\"")) {  // 30,000 "elite" soldiers
+                ++j;
+                continue;
+            }
             if (t.kind == TokenKind::Punct || t.kind == TokenKind::Number) return std::nullopt;
             if (auto a = g_.actors.match(t_, j, s_.tok_end)) {
                 np.actor = *a->value;

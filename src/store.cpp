@@ -147,26 +147,32 @@ Store::Store(const std::string& path) : path_(path) {
             // 16 MB of pages: index pages stay cached across a batch's commits.
             db.exec("PRAGMA cache_size = -16384");
         }
-        const int version = db.execAndGet("PRAGMA user_version").getInt();
+        int version = db.execAndGet("PRAGMA user_version").getInt();
         if (version > kSchemaVersion)
             throw StoreError(path, fmt::format("database schema version {} is newer than this nkclaims ({})", version,
                                                kSchemaVersion));
-        const bool has_tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0;
-        if (version == 0 && has_tables) throw StoreError(path, "not an nkclaims database (it holds other tables)");
-        if (version == 0) {
-            SQLite::Transaction tx(db);
-            db.exec(kSchema);
-            db.exec("PRAGMA user_version = 1");
-            tx.commit();
-        } else if (version < kSchemaVersion && path != ":memory:") {
+        if (version > 0 && version < kSchemaVersion && path != ":memory:") {
             const std::string backup = fmt::format("{}.v{}.backup", path, version);
             db.backup(backup.c_str(), SQLite::Database::Save);
         }
-        for (int v = std::max(version, 1); v < kSchemaVersion; ++v) {
-            SQLite::Transaction tx(db);
-            db.exec(kMigrations[v - 1]);
-            db.exec(fmt::format("PRAGMA user_version = {}", v + 1));
-            tx.commit();
+        if (version < kSchemaVersion) {
+            // Under the write lock, and looked at again: another process may have just done it.
+            db.exec("BEGIN IMMEDIATE");
+            try {
+                version = db.execAndGet("PRAGMA user_version").getInt();
+                const bool has_tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0;
+                if (version == 0 && has_tables) throw StoreError(path, "not an nkclaims database (it holds other tables)");
+                if (version == 0) {
+                    db.exec(kSchema);
+                    version = 1;
+                }
+                for (int v = version; v < kSchemaVersion; ++v) db.exec(kMigrations[v - 1]);
+                db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+                db.exec("COMMIT");
+            } catch (...) {
+                db.exec("ROLLBACK");
+                throw;
+            }
         }
     } catch (const SQLite::Exception& e) {
         throw StoreError(path, fmt::format("cannot open database: {}", e.what()));
