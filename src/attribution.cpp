@@ -18,6 +18,10 @@ bool pronoun(const Token& t) {
     return t.is("they") || t.is("he") || t.is("she") || t.is("it") || t.is("we") || t.is("i");
 }
 bool person_pronoun(const Token& t) { return t.is("he") || t.is("she"); }
+bool generic_subject(const Token& t) {
+    return t.is("officials") || t.is("official") || t.is("agency") || t.is("ministry") || t.is("spokesman") ||
+           t.is("spokeswoman") || t.is("spokesperson") || t.is("sources");
+}
 
 }  // namespace
 
@@ -98,8 +102,11 @@ std::optional<Attribution> SentenceAttribution::subject_before(std::size_t verb,
         if (it->entry->kind == SourceKind::Country && !subject_position(*it)) continue;
         return of(*it, fmt::format("'{}' before '{}'", t_[it->first].text, t_[verb].text));
     }
-    for (std::size_t i = verb; i > begin_ && verb - i < 3; --i)
+    for (std::size_t i = verb; i > begin_ && verb - i < 3; --i) {
         if (pronoun(t_[i - 1])) return resolve_pronoun(i - 1, person_pronoun(t_[i - 1]));
+        // "..., the officials said": a subject that names no one continues an earlier one.
+        if (generic_subject(t_[i - 1])) return resolve_pronoun(i - 1, false);
+    }
     return std::nullopt;
 }
 

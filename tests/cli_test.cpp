@@ -142,3 +142,27 @@ TEST_CASE("cli: extract prints CONTRACT.md JSON lines and explains", "[cli]") {
     auto e = run(binary() + " extract --explain --date 2025-07-02 '" + f.string() + "'");
     CHECK(e.out.find("a.txt@41 [figure:noun]: counts 'troops'") != std::string::npos);
 }
+
+TEST_CASE("cli: colours on a terminal only, never with NO_COLOR", "[cli]") {
+    if (run("command -v script").status != 0) {
+        WARN("script (util-linux) is absent: the terminal test is skipped");
+        return;
+    }
+    TempDir tmp;
+    const auto f = tmp.write("a.txt", "The NIS said 1,500 soldiers were sent.");
+    const std::string cmd = std::string("NKCLAIMS_DATA='") + NKCLAIMS_TEST_DATA + "' '" + NKCLAIMS_BIN +
+                            "' extract --format table --date 2024-10-25 '" + f.string() + "'";
+    CHECK(run("script -qec \"" + cmd + "\" /dev/null").out.find("\x1b[1m") != std::string::npos);  // a terminal
+    CHECK(run("NO_COLOR=1 script -qec \"" + cmd + "\" /dev/null").out.find("\x1b[") == std::string::npos);
+    CHECK(run(cmd).out.find("\x1b[") == std::string::npos);  // a pipe
+}
+
+TEST_CASE("cli: conflicts --explain says why pairs were or were not compared", "[cli]") {
+    TempDir tmp;
+    const auto db = (tmp.path() / "e.db").string();
+    const auto f = tmp.write("a.txt", "The NIS said last week that 1,500 soldiers were sent. On Wednesday, the White House said "
+                                      "at least 3,000 soldiers had arrived. Analysts said 12,000 troops are planned.");
+    REQUIRE(run(binary() + " ingest -q --date 2024-10-25 --db '" + db + "' '" + f.string() + "'").status == 0);
+    auto r = run(binary() + " conflicts --explain --db '" + db + "'");
+    CHECK(r.out.find("conflict: 1500 vs at least 3000") != std::string::npos);
+}
