@@ -350,7 +350,9 @@ private:
         auto y = year_number(i + 2);
         if (!y) return std::nullopt;
         auto range = DateRange::of_year(year{*y});
-        if (ref_) range.last = std::min(range.last, *ref_);
+        // Up to the reference date, if it falls in that year ("earlier in 2026" said in 2025 is
+        // the whole year: a range never ends before it begins).
+        if (ref_ && *ref_ >= range.first) range.last = std::min(range.last, *ref_);
         return DateMention{i, i + 3, range, false};
     }
 

@@ -130,6 +130,14 @@ std::string column_text(SQLite::Statement& st, int i) {
 struct Store::Impl {
     SQLite::Database db;
     bool in_batch = false;
+    // Prepared once, reused for every document.
+    std::unique_ptr<SQLite::Statement> find_doc, delete_doc, insert_doc, insert_claim;
+    SQLite::Statement& prepared(std::unique_ptr<SQLite::Statement>& st, const char* sql) {
+        if (!st) st = std::make_unique<SQLite::Statement>(db, sql);
+        st->reset();
+        st->clearBindings();
+        return *st;
+    }
     explicit Impl(const std::string& path)
         : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX, 5000) {}
 };
@@ -240,20 +248,24 @@ PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims
     auto& db = impl_->db;
     try {
         DocumentWrite tx(db, impl_->in_batch);
-        SQLite::Statement find(db, "SELECT id, hash FROM documents WHERE path = ?");
+        SQLite::Statement& find = impl_->prepared(impl_->find_doc, "SELECT id, hash FROM documents WHERE path = ?");
         find.bind(1, doc.path);
         PutResult result = PutResult::Added;
         if (find.executeStep()) {
             if (find.getColumn(1).getString() == doc.hash) {
+                find.reset();
                 tx.commit();
                 return PutResult::Unchanged;
             }
-            SQLite::Statement del(db, "DELETE FROM documents WHERE id = ?");
-            del.bind(1, find.getColumn(0).getInt64());
+            const auto old = find.getColumn(0).getInt64();
+            find.reset();
+            SQLite::Statement& del = impl_->prepared(impl_->delete_doc, "DELETE FROM documents WHERE id = ?");
+            del.bind(1, old);
             del.exec();
             result = PutResult::Replaced;
         }
-        SQLite::Statement ins(db,
+        find.reset();
+        SQLite::Statement& ins = impl_->prepared(impl_->insert_doc,
                               "INSERT INTO documents(path, name, hash, title, outlet, kind, published, recorded, "
                               "bytes, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
         ins.bind(1, doc.path);
@@ -268,7 +280,7 @@ PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims
         ins.bind(10, now_utc());
         ins.exec();
         const auto doc_id = db.getLastInsertRowid();
-        SQLite::Statement c(db,
+        SQLite::Statement& c = impl_->prepared(impl_->insert_claim,
                             "INSERT INTO claims(doc_id, kind, span_begin, span_end, text, value_low, value_high, "
                             "approx, increment, metric, phase, actor, stance, source, via, location, date, date_first, "
                             "date_last, event_date, quote, quote_begin, quote_end, rule) "

@@ -67,6 +67,9 @@ TEST_CASE("relative dates resolve against the reference date, past-leaning", "[d
     SECTION("earlier in a year runs to the reference date") {
         CHECK(resolve("earlier in 2025") == "2025-01-01/2025-07-02");
     }
+    SECTION("earlier in a year after the reference date is the whole year (found by fuzzing)") {
+        CHECK(resolve("Earlier in 2026, 3,000 mo") == "2026");
+    }
     SECTION("absolute dates in the forms writers use") {
         CHECK(resolve("on 18 May") == "2025-05-18");
         CHECK(resolve("Sept. 2") == "2024-09-02");
