@@ -3,15 +3,10 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
-#include <thread>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
-#include <set>
-#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -22,6 +17,7 @@
 #include "nkclaims/error.hpp"
 #include "nkclaims/extractor.hpp"
 #include "nkclaims/gazetteer.hpp"
+#include "nkclaims/ingest.hpp"
 #include "nkclaims/manifest.hpp"
 #include "nkclaims/page.hpp"
 #include "nkclaims/report.hpp"
@@ -80,6 +76,11 @@ void add_inputs(CLI::App& app, Options& o) {
     app.add_option("paths", o.paths, "files or folders (*.txt, *.vtt, *.srt, recursively)")->required();
 }
 
+void add_conflict_options(CLI::App& app, Options& o) {
+    app.add_option("--window", o.window, "days apart that still count as the same time (default 14)");
+    app.add_option("--min-gap", o.min_gap, "tolerance of a hedged figure, as a fraction (default 0.10)");
+}
+
 void add_filters(CLI::App& app, Options& o) {
     app.add_option("--metric", o.metric, "troops, engineers, workers, personnel, casualties, missiles, shells, strikes, equipment");
     app.add_option("--phase", o.phase, "deployed, planned, total, supplied, destroyed");
@@ -131,65 +132,6 @@ Gazetteer load_gazetteer(const Options& o) {
 }
 
 // Reads the inputs one at a time, never the whole corpus, and hands each parsed document on.
-class Inputs {
-public:
-    Inputs(const Options& o, const Gazetteer& g) : g_(g) {
-        if (!o.manifest.empty()) manifest_ = Manifest::load(o.manifest);
-        over_.published = day_option(o.date, "--date");
-        over_.outlet = o.outlet;
-    }
-
-    // Calls `each(path)` for every file; a path that cannot be listed is reported and skipped.
-    bool for_each_file(const std::vector<std::string>& paths, Io& io, const std::function<void(const std::filesystem::path&)>& each) const {
-        bool ok = true;
-        for (const auto& p : paths) {
-            try {
-                for (const auto& f : list_inputs(p)) each(f);
-            } catch (const InputError& e) {
-                io.err << "nkclaims: error: " << e.message() << '\n';
-                ok = false;
-            }
-        }
-        return ok;
-    }
-
-    Document parse(const std::filesystem::path& file, std::string bytes) const {
-        Document d = parse_document(file.string(), std::move(bytes), g_);
-        if (manifest_)
-            if (const DocumentMeta* m = manifest_->find(file)) d.meta.merge(*m);
-        d.meta.merge(over_);
-        return d;
-    }
-
-    // What, besides the bytes, decides a document's claims: overrides and rules.
-    std::string settings(const std::filesystem::path& file) const {
-        std::string s = g_.fingerprint + NKCLAIMS_VERSION;
-        for (const DocumentMeta* m : {manifest_ ? manifest_->find(file) : nullptr, &over_})
-            if (m) s += fmt::format("|{}|{}|{}|{}|{}", m->title, m->outlet, m->published ? iso_day(*m->published) : "",
-                                    m->recorded ? iso_day(*m->recorded) : "", m->kind ? to_string(*m->kind) : "");
-        return s;
-    }
-
-private:
-    const Gazetteer& g_;
-    std::optional<Manifest> manifest_;
-    DocumentMeta over_;
-};
-
-std::string read_file(const std::filesystem::path& p) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(p, ec)) throw InputError(p.string(), "is a folder, not a file");
-    FILE* f = std::fopen(p.c_str(), "rb");
-    if (!f) throw InputError(p.string(), fmt::format("cannot read file: {}", std::strerror(errno)));
-    std::string bytes;
-    char buf[1 << 16];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) bytes.append(buf, n);
-    const bool bad = std::ferror(f) != 0;
-    std::fclose(f);
-    if (bad) throw InputError(p.string(), "read error");
-    return bytes;
-}
-
 ConflictOptions conflict_options(const Options& o) {
     ConflictOptions opt;
     opt.window_days = o.window;
@@ -197,102 +139,64 @@ ConflictOptions conflict_options(const Options& o) {
     return opt;
 }
 
-// One JSON line per document: what `import` stores, the document with its hash and all its
-// claims. Shards of a corpus extracted anywhere merge into one database.
-int extract_shard(const Options& o, Io& io, const Inputs& inputs, const Extractor& ex) {
-    bool failed = false;
-    const bool listed = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
-        try {
-            std::string bytes = read_file(file);
-            std::error_code ec;
-            const std::string path = std::filesystem::weakly_canonical(file, ec).string();
-            const std::string hash = content_hash(bytes) + content_hash(inputs.settings(file)).substr(0, 16);
-            const std::size_t size = bytes.size();
-            Document d = inputs.parse(file, std::move(bytes));
-            const auto claims = ex.extract(d);
-            const StoredDocument sd{path, d.name, hash, d.meta, size, claims.size()};
-            std::ostringstream meta;
-            write_documents(meta, {sd}, Format::Json);
-            nlohmann::json doc = nlohmann::json::parse(meta.str())["documents"][0];
-            std::string line = "{\"claims\":[";
-            for (std::size_t i = 0; i < claims.size(); ++i) {
-                if (i) line += ',';
-                append_json(line, claims[i]);
-            }
-            line += "],\"document\":" + doc.dump() + "}\n";
-            io.out << line;
-        } catch (const InputError& e) {
-            io.err << "nkclaims: error: " << e.message() << '\n';
-            failed = true;
-        }
-    });
-    return listed && !failed ? kOk : kFailed;
+Inputs inputs_of(const Options& o, const Gazetteer& g) {
+    return Inputs(g, o.manifest, day_option(o.date, "--date"), o.outlet);
+}
+
+IngestOptions ingest_options(const Options& o) {
+    IngestOptions opt;
+    opt.jobs = o.jobs;
+    opt.refresh_conflicts = !o.no_conflicts;
+    opt.conflicts = conflict_options(o);
+    return opt;
+}
+
+ErrorSink error_sink(Io& io, bool progress) {
+    return [&io, progress](const std::string& message) {
+        io.err << (progress ? "\r\x1b[K" : "") << "nkclaims: error: " << message << '\n';
+    };
+}
+
+int summary(Io& io, const Options& o, const Store& store, const IngestCounts& n) {
+    if (!o.quiet)
+        io.out << fmt::format("{}: {} added, {} replaced, {} unchanged; {} claims\n", store.path(), n.added, n.replaced,
+                              n.unchanged, n.claims);
+    return n.failed ? kFailed : kOk;
+}
+
+int do_ingest(const Options& o, Io& io) {
+    const Gazetteer g = load_gazetteer(o);
+    const Inputs inputs = inputs_of(o, g);
+    Store store(o.db.empty() ? default_db() : o.db);
+    const bool progress = !o.quiet && isatty(STDERR_FILENO) != 0;
+    const auto start = std::chrono::steady_clock::now();
+    auto show = [&](const IngestCounts& n) {
+        if (!progress) return;
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        io.err << fmt::format("\r\x1b[K{} files, {} claims, {:.1f} MB/s", n.files, n.claims,
+                              s > 0 ? static_cast<double>(n.bytes) / 1e6 / s : 0.0)
+               << std::flush;
+    };
+    const IngestCounts n = ingest(store, g, inputs, o.paths, ingest_options(o), error_sink(io, progress), show);
+    if (progress) io.err << "\r\x1b[K";
+    return summary(io, o, store, n);
 }
 
 int do_import(const Options& o, Io& io) {
     const Gazetteer g = load_gazetteer(o);
     Store store(o.db.empty() ? default_db() : o.db);
-    std::size_t added = 0, replaced = 0, unchanged = 0, claims = 0;
-    bool failed = false;
-    for (const auto& name : o.paths) {
-        std::ifstream in(name);
-        if (!in) {
-            io.err << "nkclaims: error: " << name << ": cannot read shard\n";
-            failed = true;
-            continue;
-        }
-        store.begin_batch();
-        std::string line;
-        for (std::size_t n = 1; std::getline(in, line); ++n) {
-            if (line.empty()) continue;
-            try {
-                const auto j = nlohmann::json::parse(line);
-                const auto& d = j.at("document");
-                StoredDocument sd;
-                sd.path = d.at("path").get<std::string>();
-                sd.name = d.at("name").get<std::string>();
-                sd.hash = d.at("hash").get<std::string>();
-                sd.meta.title = d.value("title", "");
-                sd.meta.outlet = d.value("outlet", "");
-                sd.meta.kind = parse_doc_kind(d.value("kind", ""));
-                sd.meta.published = parse_iso_day(d.value("published", ""));
-                sd.meta.recorded = parse_iso_day(d.value("recorded", ""));
-                sd.bytes = d.value("bytes", std::size_t{0});
-                std::vector<Claim> cs;
-                for (const auto& c : j.at("claims")) cs.push_back(claim_from_json(c));
-                sd.claims = cs.size();
-                const PutResult r = store.put(sd, cs);
-                (r == PutResult::Added ? added : r == PutResult::Replaced ? replaced : unchanged)++;
-                claims += cs.size();
-            } catch (const nlohmann::json::exception& e) {
-                io.err << fmt::format("nkclaims: error: {}:{}: not a shard line (extract --format shard): {}\n", name, n,
-                                      e.what());
-                failed = true;
-            }
-        }
-        store.commit_batch();
-    }
-    if (added + replaced > 0 && !o.no_conflicts) {
-        ClaimFilter slim;
-        slim.slim = true;
-        const auto all = store.claims(slim);
-        store.put_conflicts(find_conflicts(all, g, conflict_options(o)).conflicts);
-    }
-    if (!o.quiet)
-        io.out << fmt::format("{}: {} added, {} replaced, {} unchanged; {} claims\n", store.path(), added, replaced,
-                              unchanged, claims);
-    return failed ? kFailed : kOk;
+    return summary(io, o, store, import_shards(store, g, o.paths, ingest_options(o), error_sink(io, false)));
 }
 
 int do_extract(const Options& o, Io& io) {
     const Gazetteer g = load_gazetteer(o);
-    const Inputs inputs(o, g);
+    const Inputs inputs = inputs_of(o, g);
     const Extractor ex(g);
-    if (o.format == "shard") return extract_shard(o, io, inputs, ex);
+    if (o.format == "shard") return write_shard(io.out, ex, inputs, o.paths, error_sink(io, false)) ? kOk : kFailed;
     const Format f = format_of(o, Format::Jsonl, {Format::Jsonl, Format::Json, Format::Table, Format::Csv});
     std::vector<Claim> all;
     bool failed = false;
-    const bool listed = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
+    const bool listed = inputs.for_each_file(o.paths, error_sink(io, false), [&](const std::filesystem::path& file) {
         try {
             Document d = inputs.parse(file, read_file(file));
             auto claims = ex.extract(d, o.explain ? Explain::Yes : Explain::No);
@@ -304,136 +208,6 @@ int do_extract(const Options& o, Io& io) {
         }
     });
     if (f != Format::Jsonl || o.explain) write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_for_stdout());
-    return listed && !failed ? kOk : kFailed;
-}
-
-// One file on its way into the store: read and hashed by the main thread, parsed and extracted
-// by a worker, written by the main thread in input order.
-struct Work {
-    std::filesystem::path file;
-    std::string path;  // canonical: the document's identity
-    std::string hash;
-    std::string bytes;
-    StoredDocument stored;
-    std::vector<Claim> claims;
-    std::string error;  // an InputError's message, printed in order
-};
-
-// Runs `one` on every item of `batch`, on `jobs` threads.
-template <class F>
-void parallel(std::vector<Work>& batch, int jobs, F one) {
-    if (jobs <= 1 || batch.size() < 2) {
-        for (Work& w : batch) one(w);
-        return;
-    }
-    std::atomic<std::size_t> next{0};
-    std::vector<std::thread> threads;
-    for (int t = 0; t < jobs; ++t)
-        threads.emplace_back([&] {
-            for (std::size_t i; (i = next.fetch_add(1)) < batch.size();) one(batch[i]);
-        });
-    for (auto& t : threads) t.join();
-}
-
-// Reads and hashes every file of `batch`: content, rules and overrides, so that an unchanged
-// file is skipped before it is parsed.
-void read_batch(std::vector<Work>& batch, const Inputs& inputs, int jobs) {
-    parallel(batch, jobs, [&](Work& w) {
-        try {
-            w.bytes = read_file(w.file);
-            std::error_code ec;
-            w.path = std::filesystem::weakly_canonical(w.file, ec).string();
-            w.hash = content_hash(w.bytes) + content_hash(inputs.settings(w.file)).substr(0, 16);
-        } catch (const InputError& e) {
-            w.error = e.message();
-        }
-    });
-}
-
-// Parses and extracts every item of `batch`, on `jobs` threads.
-void extract_batch(std::vector<Work>& batch, const Inputs& inputs, const Extractor& ex, int jobs) {
-    parallel(batch, jobs, [&](Work& w) {
-        if (!w.error.empty()) return;
-        try {
-            const std::size_t size = w.bytes.size();
-            Document d = inputs.parse(w.file, std::move(w.bytes));
-            w.claims = ex.extract(d);
-            w.stored = StoredDocument{w.path, d.name, w.hash, d.meta, size, w.claims.size()};
-        } catch (const InputError& e) {
-            w.error = e.message();
-        }
-        w.bytes = std::string();
-    });
-}
-
-int do_ingest(const Options& o, Io& io) {
-    const Gazetteer g = load_gazetteer(o);
-    const Inputs inputs(o, g);
-    const Extractor ex(g);
-    Store store(o.db.empty() ? default_db() : o.db);
-    const bool progress = !o.quiet && isatty(STDERR_FILENO) != 0;
-    const int jobs = o.jobs > 0 ? o.jobs : 1;
-    constexpr std::size_t kBatchFiles = 256, kBatchBytes = 32u << 20;  // bounds memory, whatever the corpus
-    std::size_t added = 0, replaced = 0, unchanged = 0, claims = 0, files = 0, bytes = 0;
-    bool failed = false;
-    const auto start = std::chrono::steady_clock::now();
-    std::vector<Work> batch;
-    std::size_t batch_bytes = 0;
-    auto report_error = [&](const std::string& message) {
-        io.err << (progress ? "\r\x1b[K" : "") << "nkclaims: error: " << message << '\n';
-        failed = true;
-    };
-    auto flush = [&] {
-        read_batch(batch, inputs, jobs);
-        for (Work& w : batch) {
-            if (!w.error.empty()) continue;
-            files += 1;
-            bytes += w.bytes.size();
-            if (store.unchanged(w.path, w.hash)) {
-                ++unchanged;
-                w.error = "-";  // nothing to do
-                w.bytes = std::string();
-            }
-        }
-        extract_batch(batch, inputs, ex, jobs);
-        store.begin_batch();
-        for (Work& w : batch) {
-            if (w.error == "-") continue;
-            if (!w.error.empty()) {
-                report_error(w.error);
-                continue;
-            }
-            const PutResult r = store.put(w.stored, w.claims);
-            (r == PutResult::Added ? added : r == PutResult::Replaced ? replaced : unchanged)++;
-            claims += w.claims.size();
-        }
-        store.commit_batch();
-        batch.clear();
-        batch_bytes = 0;
-        if (progress) {
-            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            io.err << fmt::format("\r\x1b[K{} files, {} claims, {:.1f} MB/s", files, claims,
-                                  s > 0 ? static_cast<double>(bytes) / 1e6 / s : 0.0)
-                   << std::flush;
-        }
-    };
-    const bool listed = inputs.for_each_file(o.paths, io, [&](const std::filesystem::path& file) {
-        std::error_code ec;
-        batch_bytes += std::filesystem::file_size(file, ec);
-        batch.push_back(Work{file, {}, {}, {}, {}, {}, {}});
-        if (batch.size() >= kBatchFiles || batch_bytes >= kBatchBytes) flush();
-    });
-    flush();
-    if (progress) io.err << "\r\x1b[K";
-    if (added + replaced > 0 && !o.no_conflicts) {  // what v_conflicts shows follows what is stored
-        ClaimFilter slim;
-        slim.slim = true;
-        const auto all = store.claims(slim);
-        store.put_conflicts(find_conflicts(all, g, conflict_options(o)).conflicts);
-    }
-    if (!o.quiet)
-        io.out << fmt::format("{}: {} added, {} replaced, {} unchanged; {} claims\n", store.path(), added, replaced,
-                              unchanged, claims);
     return listed && !failed ? kOk : kFailed;
 }
 
@@ -541,8 +315,7 @@ std::vector<Command> commands() {
              add_db(a, o);
              add_filters(a, o);
              a.add_option("--format", o.format, "table (default), json, md, csv");
-             a.add_option("--window", o.window, "days apart that still count as the same time (default 14)");
-             a.add_option("--min-gap", o.min_gap, "tolerance of a hedged figure, as a fraction (default 0.10)");
+             add_conflict_options(a, o);
              a.add_flag("--explain", o.explain, "say why pairs of claims were or were not compared");
              a.add_flag("--fail-on-conflict", o.fail_on_conflict, "exit with status 3 when conflicts are found");
              a.add_option("--baseline", o.baseline, "a saved --format json: only conflicts not in it count for --fail-on-conflict");
@@ -560,8 +333,7 @@ std::vector<Command> commands() {
              add_db(a, o);
              add_filters(a, o);
              a.add_option("--out", o.out_dir, "folder to write")->required();
-             a.add_option("--window", o.window, "days apart that still count as the same time (default 14)");
-             a.add_option("--min-gap", o.min_gap, "tolerance of a hedged figure, as a fraction (default 0.10)");
+             add_conflict_options(a, o);
              a.add_flag("--stamp", o.stamp, "print the date of generation (off: the same database gives the same bytes)");
              a.add_flag("--fail-on-conflict", o.fail_on_conflict, "exit with status 3 when conflicts are found");
              a.add_flag("--quiet,-q", o.quiet, "print nothing but errors");
