@@ -56,6 +56,11 @@ std::string Inputs::hash(const std::filesystem::path& file, std::string_view byt
 std::string read_file(const std::filesystem::path& p) {
     std::error_code ec;
     if (std::filesystem::is_directory(p, ec)) throw InputError(p.string(), "is a folder, not a file");
+    // A document is read whole and tokenized (~15 bytes of tokens a byte): past this, refuse
+    // rather than exhaust memory. Transcripts and articles are kilobytes.
+    if (const auto size = std::filesystem::file_size(p, ec); !ec && size > kMaxFileBytes)
+        throw InputError(p.string(), fmt::format("file too large ({} MB; the limit is {} MB): split it", size >> 20,
+                                                 kMaxFileBytes >> 20));
     FILE* f = std::fopen(p.c_str(), "rb");
     if (!f) throw InputError(p.string(), fmt::format("cannot read file: {}", std::strerror(errno)));
     std::string bytes;

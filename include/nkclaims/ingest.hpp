@@ -42,7 +42,9 @@ private:
     DocumentMeta over_;
 };
 
-// A file's bytes. Throws InputError: a folder, unreadable, a read error.
+inline constexpr std::uintmax_t kMaxFileBytes = 256u << 20;
+
+// A file's bytes. Throws InputError: a folder, unreadable, larger than kMaxFileBytes, a read error.
 std::string read_file(const std::filesystem::path& p);
 
 struct IngestCounts {
