@@ -25,7 +25,6 @@ enum class TokenKind : std::uint8_t {
     Punct,   // one punctuation mark; "..." is one token
 };
 
-struct Token;
 struct Token {
     TokenKind kind;
     bool line_start;  // first token on its line (speaker labels, headers, broken lines)
