@@ -175,7 +175,7 @@ private:
         if (!yy) return std::nullopt;
         const year_month_day ymd{*yy, month{m}, day{d}};
         if (!ymd.ok()) return std::nullopt;
-        return DateMention{b, e, DateRange::of_day(sys_days{ymd}), !y};
+        return DateMention{b, e, DateRange::of_day(sys_days{ymd})};
     }
 
     // "on Tuesday, the 8th of July, 2025", "on Friday", "last Friday", "said Thursday"
@@ -189,8 +189,8 @@ private:
         if (wd < 0) return std::nullopt;
         std::size_t after = j + 1;
         if (is(after, ",")) {
-            if (auto full = day_of_month(after + 1)) return DateMention{i, full->last, full->range, full->relative};
-            if (auto full = month_first(after + 1)) return DateMention{i, full->last, full->range, full->relative};
+            if (auto full = day_of_month(after + 1)) return DateMention{i, full->last, full->range};
+            if (auto full = month_first(after + 1)) return DateMention{i, full->last, full->range};
         }
         if (!ref_) return std::nullopt;
         const bool next = is(i, "next");
@@ -202,7 +202,7 @@ private:
         } else {
             while (std::chrono::weekday{d} != target) d -= days{1};
         }
-        return DateMention{i, after, DateRange::of_day(d), true};
+        return DateMention{i, after, DateRange::of_day(d)};
     }
 
     // "the 8th of July, 2025", "8th of July"
@@ -240,15 +240,15 @@ private:
             }
             return first;
         }
-        if (auto y = year_number(k)) return DateMention{i, k + 1, DateRange::of_month(year{*y}, month{m->first}), false};
+        if (auto y = year_number(k)) return DateMention{i, k + 1, DateRange::of_month(year{*y}, month{m->first})};
         if (is(i, "last") && ref_) {  // "last November": the latest one before this month
             const year_month_day r{*ref_};
             year y = static_cast<unsigned>(r.month()) > m->first ? r.year() : r.year() - years{1};
-            return DateMention{i, k, DateRange::of_month(y, month{m->first}), true};
+            return DateMention{i, k, DateRange::of_month(y, month{m->first})};
         }
         auto y = past_year_of(m->first);
         if (!y) return std::nullopt;
-        return DateMention{i, k, DateRange::of_month(*y, month{m->first}), true};
+        return DateMention{i, k, DateRange::of_month(*y, month{m->first})};
     }
 
     // "18 May", "8 July 2025"
@@ -269,7 +269,7 @@ private:
                               std::string(t_[i + 4].norm);
         auto d = parse_iso_day(s);
         if (!d) return std::nullopt;
-        return DateMention{i, i + 5, DateRange::of_day(*d), false};
+        return DateMention{i, i + 5, DateRange::of_day(*d)};
     }
 
     // "early June", "mid-January", "late June 2024"
@@ -301,7 +301,7 @@ private:
         if (!yy) return std::nullopt;
         const auto whole = DateRange::of_month(*yy, month{m});
         const Day last_day = std::min(whole.last, sys_days{*yy / month{m} / std::chrono::day{to}});
-        return DateMention{i, end, {sys_days{*yy / month{m} / day{from}}, last_day}, !y};
+        return DateMention{i, end, {sys_days{*yy / month{m} / day{from}}, last_day}};
     }
 
     // yesterday, today, last week, this month, last year, earlier this month ...
@@ -313,17 +313,17 @@ private:
         std::size_t j = i;
         const bool earlier = is(j, "earlier");
         if (earlier) ++j;
-        if (is(j, "yesterday")) return DateMention{i, j + 1, DateRange::of_day(r - days{1}), true};
-        if (is(j, "today")) return DateMention{i, j + 1, DateRange::of_day(r), true};
+        if (is(j, "yesterday")) return DateMention{i, j + 1, DateRange::of_day(r - days{1})};
+        if (is(j, "today")) return DateMention{i, j + 1, DateRange::of_day(r)};
         if (!(is(j, "last") || is(j, "this") || is(j, "next") || is(j, "past"))) return std::nullopt;
         const std::string_view which = t_[j].norm;
         if (!has(j + 1)) return std::nullopt;
         const std::string_view unit = t_[j + 1].norm;
         const std::size_t e = j + 2;
         if (unit == "week") {
-            if (which == "last" || which == "past") return DateMention{i, e, {monday - days{7}, monday - days{1}}, true};
-            if (which == "this") return DateMention{i, e, {monday, r}, true};
-            return DateMention{i, e, {monday + days{7}, monday + days{13}}, true};
+            if (which == "last" || which == "past") return DateMention{i, e, {monday - days{7}, monday - days{1}}};
+            if (which == "this") return DateMention{i, e, {monday, r}};
+            return DateMention{i, e, {monday + days{7}, monday + days{13}}};
         }
         if (unit == "month") {
             auto ym = ymd.year() / ymd.month();
@@ -331,7 +331,7 @@ private:
             if (which == "next") ym += months{1};
             auto range = DateRange::of_month(ym.year(), ym.month());
             if (which == "this") range.last = r;
-            return DateMention{i, e, range, true};
+            return DateMention{i, e, range};
         }
         if (unit == "year") {
             year y = ymd.year();
@@ -339,7 +339,7 @@ private:
             if (which == "next") y += years{1};
             auto range = DateRange::of_year(y);
             if (which == "this" || earlier) range.last = std::min(range.last, r);
-            return DateMention{i, e, range, true};
+            return DateMention{i, e, range};
         }
         return std::nullopt;
     }
@@ -353,7 +353,7 @@ private:
         // Up to the reference date, if it falls in that year ("earlier in 2026" said in 2025 is
         // the whole year: a range never ends before it begins).
         if (ref_ && *ref_ >= range.first) range.last = std::min(range.last, *ref_);
-        return DateMention{i, i + 3, range, false};
+        return DateMention{i, i + 3, range};
     }
 
     // "in 2025", "since 1990", or a year standing alone before punctuation. "2000 soldiers" is
@@ -364,7 +364,7 @@ private:
         auto y = year_number(j);
         if (!y) return std::nullopt;
         if (!led && has(j + 1) && t_[j + 1].kind != TokenKind::Punct) return std::nullopt;
-        return DateMention{i, j + 1, DateRange::of_year(year{*y}), false};
+        return DateMention{i, j + 1, DateRange::of_year(year{*y})};
     }
 
     const std::vector<Token>& t_;

@@ -271,6 +271,10 @@ private:
         if (is(j, "of")) ++j;                                   // 4,000 of those soldiers
         std::size_t unknown = 0;
         while (has(j) && j < q.last + 10) {
+            if (auto n = g_.nouns.match(t_, j, s_.tok_end); n && n->value->context && g_.modifiers.match(t_, j, s_.tok_end)) {
+                ++j;  // "5,000 military builders": a context word that also qualifies a noun
+                continue;
+            }
             if (auto n = g_.nouns.match(t_, j, s_.tok_end)) {
                 if (n->value->context) return std::nullopt;  // "the two armies": not a count of troops
                 np.metric = n->value->metric;

@@ -326,6 +326,7 @@ std::optional<double> number_token_value(const Token& t) {
     return tidy(*v * scale);
 }
 
+namespace {
 // Whether a quantity can start at this token: a number, or a word that begins a bound, a hedge
 // or a number in words. Most tokens are neither; this keeps the parser off the hot path.
 bool may_start_quantity(const Token& t) {
@@ -344,6 +345,8 @@ bool may_start_quantity(const Token& t) {
     const auto dash = t.norm.find('-');   // twenty-five
     return dash != std::string_view::npos && starters.contains(t.norm.substr(0, dash));
 }
+
+}  // namespace
 
 bool may_be_number(const Token& t) {
     if (t.kind == TokenKind::Number) return true;

@@ -1,8 +1,10 @@
 #include "nkclaims/store.hpp"
 
 #include <chrono>
+#include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 #include <xxhash.h>
 
@@ -143,7 +145,24 @@ struct Store::Impl {
 };
 
 Store::Store(const std::string& path) : path_(path) {
-    try {
+    // Two processes opening a new file at once can be told "locked" at once, without the busy
+    // handler (SQLite avoids a deadlock that way while the journal becomes WAL): try again.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            open();
+            return;
+        } catch (const SQLite::Exception& e) {
+            if (e.getErrorCode() != SQLITE_BUSY || attempt >= 100)
+                throw StoreError(path, fmt::format("cannot open database: {}", e.what()));
+            impl_.reset();
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+}
+
+void Store::open() {
+    const std::string& path = path_;
+    {
         impl_ = std::make_unique<Impl>(path);
         auto& db = impl_->db;
         db.exec("PRAGMA foreign_keys = ON");
@@ -182,8 +201,6 @@ Store::Store(const std::string& path) : path_(path) {
                 throw;
             }
         }
-    } catch (const SQLite::Exception& e) {
-        throw StoreError(path, fmt::format("cannot open database: {}", e.what()));
     }
 }
 

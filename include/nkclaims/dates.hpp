@@ -44,7 +44,6 @@ struct DateMention {
     std::size_t first = 0;
     std::size_t last = 0;
     DateRange range;
-    bool relative = false;  // resolved against the reference date ("last week", "on Friday")
 };
 
 // Every date expression in tokens [begin, end), left to right, resolved against `reference`.

@@ -74,7 +74,6 @@ public:
     void add(std::string_view phrase, T value);
     // The longest entry that starts at tokens[i] and ends before `end`.
     std::optional<Match> match(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const;
-    bool empty() const { return by_first_.empty(); }
 
 private:
     struct Entry {

@@ -39,10 +39,6 @@ struct Quantity {
 // zero ("02124") and codes ("KN-23") are not quantities.
 std::optional<Quantity> parse_quantity(const std::vector<Token>& tokens, std::size_t i, std::size_t end);
 
-// Whether a quantity can start at token `t`: a number, or a word that begins a bound, a hedge or
-// a number in words. A cheap test that keeps most tokens away from the parser.
-bool may_start_quantity(const Token& t);
-
 // Whether token `t` is itself a number (digits, or a number word): a sentence without one holds
 // no figure.
 bool may_be_number(const Token& t);

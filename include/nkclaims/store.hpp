@@ -72,6 +72,7 @@ public:
     const std::string& path() const { return path_; }
 
 private:
+    void open();  // throws SQLite's exceptions; the constructor retries a busy database
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::string path_;
