@@ -1,6 +1,7 @@
 #include "nkclaims/store.hpp"
 
 #include <chrono>
+#include <mutex>
 #include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -102,6 +103,14 @@ CREATE VIEW v_conflicts AS
 )SQL",
 };
 
+// The indexes a bulk load drops and builds again: each costs a random B-tree write per claim.
+// claims_by_doc stays: its inserts append, and replacing a document needs it.
+constexpr const char* kSecondaryIndexes[][2] = {
+    {"claims_by_metric", "claims(metric, phase, actor, date_first)"},
+    {"claims_by_source", "claims(source)"},
+    {"claims_by_date", "claims(date_first)"},
+};
+
 std::string opt_day(const std::optional<Day>& d) { return d ? iso_day(*d) : std::string{}; }
 
 void bind_text(SQLite::Statement& st, int i, const std::string& s) {
@@ -132,6 +141,9 @@ std::string column_text(SQLite::Statement& st, int i) {
 struct Store::Impl {
     SQLite::Database db;
     bool in_batch = false;
+    std::unique_ptr<SQLite::Database> reader;    // unchanged(): read-only, beside the writer
+    std::unique_ptr<SQLite::Statement> find_hash;  // on reader, or on db for ":memory:"
+    std::mutex reading;                            // guards reader and find_hash
     // Prepared once, reused for every document.
     std::unique_ptr<SQLite::Statement> find_doc, delete_doc, insert_doc, insert_claim;
     SQLite::Statement& prepared(std::unique_ptr<SQLite::Statement>& st, const char* sql) {
@@ -207,12 +219,47 @@ void Store::open() {
 Store::~Store() = default;
 
 bool Store::unchanged(const std::string& path, const std::string& hash) const {
+    std::lock_guard lock(impl_->reading);
     try {
-        SQLite::Statement st(impl_->db, "SELECT hash FROM documents WHERE path = ?");
+        // A file has a connection of its own for this check, so that an ingest's workers can ask
+        // while its writer is inside a transaction; it sees what was committed.
+        if (!impl_->reader && path_ != ":memory:")
+            impl_->reader = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READONLY, 5000);
+        SQLite::Database& db = impl_->reader ? *impl_->reader : impl_->db;
+        if (!impl_->find_hash) impl_->find_hash = std::make_unique<SQLite::Statement>(db, "SELECT hash FROM documents WHERE path = ?");
+        SQLite::Statement& st = *impl_->find_hash;
+        st.reset();
         st.bind(1, path);
-        return st.executeStep() && st.getColumn(0).getString() == hash;
+        const bool same = st.executeStep() && st.getColumn(0).getString() == hash;
+        st.reset();
+        return same;
     } catch (const SQLite::Exception& e) {
         throw StoreError(path_, e.what());
+    }
+}
+
+std::size_t Store::count(const char* table) const {
+    try {
+        return static_cast<std::size_t>(impl_->db.execAndGet(fmt::format("SELECT count(*) FROM {}", table)).getInt64());
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path_, e.what());
+    }
+}
+
+void Store::drop_secondary_indexes() {
+    try {
+        for (const auto& index : kSecondaryIndexes) impl_->db.exec(fmt::format("DROP INDEX IF EXISTS {}", index[0]));
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path_, fmt::format("cannot drop an index: {}", e.what()));
+    }
+}
+
+void Store::ensure_indexes() {
+    try {
+        for (const auto& index : kSecondaryIndexes)
+            impl_->db.exec(fmt::format("CREATE INDEX IF NOT EXISTS {} ON {}", index[0], index[1]));
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path_, fmt::format("cannot build an index: {}", e.what()));
     }
 }
 

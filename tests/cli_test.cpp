@@ -166,3 +166,35 @@ TEST_CASE("cli: conflicts --explain says why pairs were or were not compared", "
     auto r = run(binary() + " conflicts --explain --db '" + db + "'");
     CHECK(r.out.find("conflict: 1500 vs at least 3000") != std::string::npos);
 }
+
+TEST_CASE("cli: ingest --jobs stores what one job stores, in the same order, errors included", "[cli]") {
+    TempDir tmp;
+    const auto corpus = tmp.path() / "corpus";
+    // ~6,000 claims: enough for a bulk load (indexes dropped, then rebuilt) and several batches.
+    REQUIRE(run("python3 '" + std::string(NKCLAIMS_TEST_DATA) + "/../bench/gen_corpus.py' '" + corpus.string() +
+                "' --mb 5 --seed 7")
+                .status == 0);
+    tmp.write("corpus/0000/zz_bin.txt", std::string("PK\0\x03", 4));
+    tmp.write("corpus/0001/aa_empty.txt", "");
+    auto ingest = [&](const std::string& db, int jobs) {
+        return run(binary() + " ingest --no-conflicts --jobs " + std::to_string(jobs) + " --db '" +
+                   (tmp.path() / db).string() + "' '" + corpus.string() + "'");
+    };
+    const auto one = ingest("one.db", 1), three = ingest("three.db", 3);
+    CHECK(one.status == 1);
+    CHECK(three.status == 1);
+    CHECK(three.out == (tmp.path() / "three.db").string() + one.out.substr(one.out.find(':')));
+    CHECK(three.err == one.err);
+    CHECK(one.err == "nkclaims: error: " + (corpus / "0000/zz_bin.txt").string() + ": binary file (NUL byte at offset 2)\n" +
+                         "nkclaims: error: " + (corpus / "0001/aa_empty.txt").string() + ": empty file\n");
+    const auto stored = dump(tmp.path() / "one.db");
+    CHECK(stored.size() > 100000);
+    CHECK(dump(tmp.path() / "three.db") == stored);
+    CHECK(run("sqlite3 '" + (tmp.path() / "three.db").string() +
+              "' \"SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE name LIKE 'claims_by_%' "
+              "ORDER BY name)\"")
+              .out == "claims_by_date claims_by_doc claims_by_metric claims_by_source\n");
+    const auto again = ingest("three.db", 2);
+    CHECK(again.out.find(": 0 added, 0 replaced, ") != std::string::npos);
+    CHECK(dump(tmp.path() / "three.db") == stored);
+}

@@ -54,6 +54,19 @@ TEST_CASE("store", "[store]") {
         m.since = parse_iso_day("2024-10-26");
         CHECK(s.claims(m).empty());
     }
+    SECTION("a bulk load drops the secondary indexes; filters still work; ensure_indexes is idempotent") {
+        s.drop_secondary_indexes();
+        s.put(stored(d, "/a/test.txt", 2), claims);
+        ClaimFilter f;
+        f.metric = Metric::Troops;
+        f.source = "nis";
+        CHECK(s.claims(f).size() == 1);
+        s.ensure_indexes();
+        s.ensure_indexes();
+        CHECK(s.claims(f).size() == 1);
+        CHECK(s.claim_count() == 2);
+        CHECK(s.document_count() == 1);
+    }
 }
 
 TEST_CASE("store: bad databases", "[store]") {

@@ -53,7 +53,8 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    // True when the document at canonical `path` is stored with content `hash`.
+    // True when the document at canonical `path` is stored with content `hash`, as committed.
+    // Threads may ask this while another writes (a file has a reader connection for it).
     bool unchanged(const std::string& path, const std::string& hash) const;
     // Stores a document and its claims atomically, replacing what the same path held: in its own
     // transaction, or inside a batch as a savepoint that a failure rolls back alone.
@@ -62,6 +63,15 @@ public:
     // A killed process leaves the database without the open batch's documents.
     void begin_batch();
     void commit_batch();
+    // The number of stored claims, and of documents.
+    std::size_t claim_count() const { return count("claims"); }
+    std::size_t document_count() const { return count("documents"); }
+    // For a bulk load: drops the indexes that cost a random B-tree write per claim (claims by
+    // metric, source and date), so that inserts only append. Reads stay correct, only slower.
+    void drop_secondary_indexes();
+    // Builds whichever of those indexes is missing, each in one sort: after a bulk load, and
+    // after any ingest, which repairs a bulk load that was killed.
+    void ensure_indexes();
     // Claims matching the filter, ordered by document name and position: the same database
     // always gives the same order.
     std::vector<Claim> claims(const ClaimFilter& f) const;
@@ -73,6 +83,7 @@ public:
 
 private:
     void open();  // throws SQLite's exceptions; the constructor retries a busy database
+    std::size_t count(const char* table) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::string path_;
