@@ -7,23 +7,44 @@ usage: gen_corpus.py OUT_DIR --mb 100 [--seed 1]
 """
 import argparse, datetime as dt, os, random
 
+SEED = 1
+
+# (name, apposition, voice): names of one voice share its assessments, as officials of one
+# government do.
 SOURCES = [
-    ("South Korea's spy agency", "the National Intelligence Service"), ("The White House", None),
-    ("The Pentagon", None), ("Ukrainian officials", None), ("Ukraine's military intelligence", None),
-    ("Kyrylo Budanov", "Ukraine's intelligence chief"), ("Western officials", None),
-    ("South Korea's military", None), ("Kremlin spokesman Dmitry Peskov", None),
-    ("Analysts at the Stimson Center", None), ("The Institute for the Study of War", None),
-    ("President Volodymyr Zelensky", None), ("Secretary Blinken", None), ("Yonhap", None),
+    ("South Korea's spy agency", "the National Intelligence Service", "nis"), ("The White House", None, "us"),
+    ("The Pentagon", None, "us"), ("Ukrainian officials", None, "ukraine"), ("Ukraine's military intelligence", None, "hur"),
+    ("Kyrylo Budanov", "Ukraine's intelligence chief", "hur"), ("Western officials", None, "west"),
+    ("South Korea's military", None, "jcs"), ("Kremlin spokesman Dmitry Peskov", None, "kremlin"),
+    ("Analysts at the Stimson Center", None, "stimson"), ("The Institute for the Study of War", None, "isw"),
+    ("President Volodymyr Zelensky", None, "ukraine"), ("Secretary Blinken", None, "us"), ("Yonhap", None, "yonhap"),
 ]
 OUTLETS = ["NK News", "CNN", "Reuters", "BBC", "Kyiv Independent", "Yonhap"]
 PLACES = ["the Kursk region", "eastern Russia", "Vladivostok", "Ussuriysk", "Russia's Far East",
           "Khabarovsk", "the Belgorod region", "Donbas", "Pokrovsk"]
-NOUNS = ["soldiers", "troops", "special forces", "military engineers", "construction workers",
-         "sappers", "artillery shells", "ballistic missiles", "self-propelled guns", "fighters"]
+# What is counted: the nouns of one metric, and its scale ("truth" per month for deployed and
+# planned, from October 2024 on), so that a source never counts sappers in tens of thousands.
+METRICS = {
+    "troops": (["soldiers", "troops", "special forces", "fighters"],
+               [1500, 3000, 8000, 11000, 11000, 11000, 12000, 12000, 14000, 14000, 14000, 15000, 15000, 15000],
+               [12000, 12000, 12000, 12000, 15000, 15000, 20000, 20000, 25000, 25000, 30000, 30000, 30000, 30000]),
+    "engineers": (["military engineers", "sappers", "deminers"],
+                  [0, 0, 0, 0, 0, 0, 0, 0, 1000, 1000, 1000, 1000, 1000, 1000],
+                  [0, 0, 0, 0, 0, 0, 1000, 1000, 6000, 6000, 6000, 6000, 6000, 6000]),
+    "workers": (["construction workers", "military builders"],
+                [0, 0, 0, 0, 0, 0, 0, 0, 0, 5000, 5000, 5000, 5000, 5000],
+                [0, 0, 0, 0, 0, 0, 0, 5000, 5000, 5000, 5000, 5000, 5000, 5000]),
+    "shells": (["artillery shells"],
+               [1000000, 2000000, 3000000, 3000000, 4000000, 5000000, 6000000, 8000000, 9000000, 10000000, 12000000, 12000000, 12000000, 12000000],
+               [0] * 14),
+    "missiles": (["ballistic missiles"], [20, 50, 60, 100, 100, 100, 150, 150, 200, 200, 250, 250, 250, 250], [0] * 14),
+    "equipment": (["self-propelled guns", "multiple rocket launchers"],
+                  [50, 100, 120, 120, 150, 150, 150, 180, 200, 200, 200, 200, 200, 200], [0] * 14),
+}
 VERBS_PLANNED = ["plans to send", "is expected to dispatch", "is preparing to send", "could send"]
 VERBS_DONE = ["has sent", "has deployed", "had shipped", "moved"]
-WHEN = ["last week", "on Monday", "on Friday", "yesterday", "earlier this month", "in June",
-        "last November", "on Wednesday", "this month"]
+WHEN = ["last week", "on Monday", "on Friday", "yesterday", "earlier this month", "on Wednesday",
+        "this week", "on Tuesday"]
 FILLER = [
     "It is hard to verify any of this from the outside, and the numbers keep changing.",
     "We have seen footage that appears to show the units training, but it is grainy.",
@@ -39,33 +60,50 @@ ADS = [
     "Looking to stay informed? Join us on Korea Pro, with subscription packages starting at just $199 annually. Become a member today.",
 ]
 
-# What is "really" there each month: sources round it, hedge it, and now and then exaggerate.
-TRUTH = {"deployed": [1500, 3000, 8000, 11000, 11000, 11000, 12000, 12000, 14000, 14000, 14000, 15000, 15000, 15000],
-         "planned": [12000, 12000, 12000, 12000, 15000, 15000, 20000, 20000, 25000, 25000, 30000, 30000, 30000, 30000]}
+# Each source holds one assessment per metric, phase and month: the truth as that source sees it
+# (its own lean, and now and then a dissenting figure for a month), restated by every document
+# that cites it, with varied hedges. Sources disagree; documents mostly repeat them.
+def assessment(seed, source, metric, phase, month):
+    truth = METRICS[metric][1 if phase == "deployed" else 2][month]
+    if truth == 0: return None
+    lean = random.Random(f"{seed}:{source}:{metric}").choice([0.8, 0.9, 1.0, 1.0, 1.0, 1.1, 1.25])
+    r = random.Random(f"{seed}:{source}:{metric}:{phase}:{month}")
+    if r.random() < 0.08: lean *= r.choice([0.5, 0.7, 1.5, 2.0])
+    n = truth * lean
+    digits = len(str(int(n))) - 2  # two significant figures, as officials round
+    return int(round(n, -digits)) if digits > 0 else int(n)
 
-def number(rng, day=None, phase="deployed"):
-    if day is not None:
-        month = min(13, (day.year - 2024) * 12 + day.month - 10)
-        n = TRUTH[phase][max(0, month)]
-        if rng.random() < 0.1: n = int(n * rng.choice([0.5, 0.7, 1.4, 2.0]))  # a dissenting estimate
-        n = max(100, round(n, -2))
-    else:
-        n = rng.choice([300, 500, 1000, 1500, 2000, 3000, 5000, 6000, 8000, 10000, 11000, 12000, 15000, 20000, 25000, 30000])
+def written(rng, n):
     form = rng.random()
+    if n >= 1000000 and n % 100000 == 0 and form < 0.5:
+        return f"{n / 1e6:g} million"
     if form < 0.55: return f"{n:,}"
     if form < 0.65: return f"about {n:,}"
     if form < 0.75: return f"at least {n:,}"
-    if form < 0.85: return f"{n:,}\u2013{int(n * 1.2):,}"
-    if form < 0.92 and n >= 1000 and n % 1000 == 0: return f"{n // 1000}K" if rng.random() < 0.3 else f"{n // 1000} thousand"
+    if form < 0.82 and n < 1000000: return f"{n:,}\u2013{int(n * 1.2):,}"
+    if form < 0.92 and 1000 <= n < 1000000 and n % 1000 == 0:
+        return f"{n // 1000}K" if rng.random() < 0.3 else f"{n // 1000} thousand"
     return f"roughly {n:,}"
 
+def month_of(day):
+    return max(0, min(13, (day.year - 2024) * 12 + day.month - 10))
+
+def number(rng, day=None, phase="deployed", metric="troops", source=""):
+    if day is None:
+        return written(rng, rng.choice([300, 500, 1000, 1500, 2000, 3000, 5000, 8000, 10000, 12000, 15000, 20000]))
+    n = assessment(SEED, source, metric, phase, month_of(day))
+    return written(rng, n) if n else None
+
 def claim_sentence(rng, day=None):
-    src, apposition = rng.choice(SOURCES)
+    src, apposition, voice = rng.choice(SOURCES)
     who = f"{src}, {apposition}," if apposition else src
-    planned = rng.random() < 0.4
+    metric = rng.choice(["troops", "troops", "troops", "engineers", "workers", "shells", "missiles", "equipment"])
+    nouns, _, planned_truth = METRICS[metric]
+    planned = rng.random() < 0.4 and any(planned_truth)
+    n = number(rng, day, "planned" if planned else "deployed", metric, voice)
+    if n is None: return rng.choice(FILLER)
     verb = rng.choice(VERBS_PLANNED if planned else VERBS_DONE)
-    return (f"{who} said {rng.choice(WHEN)} that North Korea {verb} {number(rng, day, 'planned' if planned else 'deployed')} "
-            f"{rng.choice(NOUNS)} to {rng.choice(PLACES)}.")
+    return f"{who} said {rng.choice(WHEN)} that North Korea {verb} {n} {rng.choice(nouns)} to {rng.choice(PLACES)}."
 
 def wrap(text, rng, width):
     """Breaks lines mid-sentence, as captured transcripts do."""
@@ -102,7 +140,7 @@ def briefing(rng, day):
         if rng.random() < 0.3:
             lines.append(f"{stamp} Q: Are we talking more than {number(rng)} troops?")
         else:
-            lines.append(f"{stamp} SINGH: We believe that North Korea {rng.choice(VERBS_DONE)} {number(rng, day)} soldiers to {rng.choice(PLACES)}."
+            lines.append(f"{stamp} SINGH: We believe that North Korea {rng.choice(VERBS_DONE)} {number(rng, day, 'deployed', 'troops', 'us')} soldiers to {rng.choice(PLACES)}."
                          if rng.random() < 0.2 else f"{stamp} SINGH: {rng.choice(FILLER)}")
     return "\n".join(lines) + "\n"
 
@@ -112,6 +150,8 @@ def main():
     ap.add_argument("--mb", type=float, default=100)
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
+    global SEED
+    SEED = a.seed
     rng = random.Random(a.seed)
     target, written, n = int(a.mb * 1e6), 0, 0
     start = dt.date(2024, 10, 1)

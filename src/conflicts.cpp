@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -129,6 +130,7 @@ public:
         }
         for (auto& [key, list] : buckets) {
             repeats_.clear();
+            lowered_.clear();
             bucket(list);
         }
         denials(stances, people);
@@ -158,7 +160,7 @@ private:
                 }
                 compare(a, b, agree, j, i);
             }
-            if (cumulative(b) && !b.increment) lower_later(peaks, b);
+            if (cumulative(b) && !b.increment) lower_later(peaks, b, voice_[i]);
             by_source[b.source].push_back(&b);
             latest[(static_cast<std::uint64_t>(voice_[i]) << 32) | place_[i]] = i;
         }
@@ -208,10 +210,21 @@ private:
             later_is_higher(a, b))
             return explain(a, b, fmt::format("an update: {} days later the figure only grew", gap));
         explain(a, b, fmt::format("conflict: {} vs {}", value_text(a), value_text(b)));
-        // The same two voices restating the same disagreement is one conflict.
-        auto& last = repeats_[{voice_[ia], voice_[ib], place_[ia], place_[ib]}];
-        if (last == std::pair{a.value, b.value}) return explain(a, b, "the same disagreement, restated");
-        last = {a.value, b.value};
+        // The same two voices restating the same disagreement is one conflict: each says what it
+        // said in a conflict reported within the window ("about 11,000" restates "11,000"),
+        // about any place.
+        const bool swapped = voice_[ia] > voice_[ib];
+        auto& reported = repeats_[swapped ? std::pair{voice_[ib], voice_[ia]} : std::pair{voice_[ia], voice_[ib]}];
+        const Claim* x = swapped ? &b : &a;
+        const Claim* y = swapped ? &a : &b;
+        // Only what was reported within the window counts: a later flare-up is a new conflict.
+        std::erase_if(reported, [&](const auto& r) {
+            return std::max(r.first->date->last, r.second->date->last) + std::chrono::days{opt_.window_days} < a.date->first;
+        });
+        for (const auto& [rx, ry] : reported)
+            if (disagreement(*rx, *x, opt_.tolerance) == 0 && disagreement(*ry, *y, opt_.tolerance) == 0)
+                return explain(a, b, "the same disagreement, restated");
+        reported.emplace_back(x, y);
         out_.conflicts.push_back({ConflictKind::Disagreement, {&a, &b}, d, gap,
                                   fmt::format("{} says {}, {} says {} ({} days apart)", who(a), value_text(a), who(b),
                                               value_text(b), gap),
@@ -220,11 +233,13 @@ private:
 
     // Compares a cumulative figure with each other voice's peak from before the window (those
     // within it were compared directly).
-    void lower_later(std::vector<const Claim*>& peaks, const Claim& b) {
+    // Each peak against each later voice once: restating the lower figure is the same conflict.
+    void lower_later(std::vector<const Claim*>& peaks, const Claim& b, std::uint32_t voice) {
         for (const Claim* p : peaks) {
             const bool in_window = p->date->gap_days(*b.date) <= opt_.window_days;
             if (in_window || same_voice(*p, b) || !places_compatible(*p, b, g_)) continue;
             if (p->value.low && b.value.high && *b.value.high < *p->value.low * (1 - (b.approx || p->approx ? opt_.tolerance : 0))) {
+                if (!lowered_.emplace(p, voice).second) continue;
                 const int gap = p->date->gap_days(*b.date);
                 out_.conflicts.push_back({ConflictKind::LowerLater, {p, &b}, (*p->value.low - *b.value.high) / *p->value.low, gap,
                                           fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows",
@@ -329,7 +344,10 @@ private:
     const ConflictOptions& opt_;
     bool explain_;
     ConflictReport out_;
-    std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>, std::pair<Value, Value>> repeats_;
+    // Per pair of voices (lower id first), the claims of the conflicts reported between them
+    // within the window.
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::pair<const Claim*, const Claim*>>> repeats_;
+    std::set<std::pair<const Claim*, std::uint32_t>> lowered_;  // (peak, later voice) reported
     std::vector<std::uint32_t> voice_, place_;  // of the bucket's claims, by index
     std::size_t places_ = 0;
     std::vector<bool> compatible_;              // places_ x places_

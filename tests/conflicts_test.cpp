@@ -129,6 +129,17 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
         CHECK(r.conflicts[0].kind == ConflictKind::LowerLater);
         CHECK(find({fig("a", 3000, 3000, "2024-10-23"), fig("b", 11000, 11000, "2025-03-01")}).conflicts.empty());
     }
+    SECTION("a lower figure restated by the same voice is one conflict with the peak; another voice, another") {
+        CHECK(find({fig("a", 11000, 11000, "2024-11-10"), fig("b", 3000, 3000, "2025-03-01"), fig("b", 3000, 3000, "2025-03-20"),
+                    fig("b", 3000, 3000, "2025-04-20")})
+                  .conflicts.size() == 1);
+        auto r = find({fig("a", 11000, 11000, "2024-11-10"), fig("b", 3000, 3000, "2025-03-01"),
+                       fig("b", 3000, 3000, "2025-03-20"), fig("b", 3000, 3000, "2025-04-20"), fig("c", 3000, 3000, "2025-04-21")});
+        REQUIRE(r.conflicts.size() == 2);
+        CHECK(r.conflicts[0].kind == ConflictKind::LowerLater);
+        CHECK(r.conflicts[0].claims[1]->source == "b");
+        CHECK(r.conflicts[1].claims[1]->source == "c");
+    }
     SECTION("one source changing its figure is a revision, not a conflict") {
         auto r = find({fig("nis", 1500, 1500, "2024-10-18", Phase::Deployed, Metric::Troops, false, "x.txt"),
                        fig("nis", 3000, 3000, "2024-10-25", Phase::Deployed, Metric::Troops, false, "y.txt")});
@@ -155,6 +166,22 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
         auto f = fig("us_gov", 3000, std::nullopt, "2024-10-23");
         f.location = "russia_far_east";
         CHECK(find({f, denial("nis", "2024-10-23", "ukraine")}).conflicts.empty());
+    }
+    SECTION("two voices restating one disagreement, hedged or not, in either order, is one conflict") {
+        auto r = find({fig("nis", 11000, 11000, "2024-12-01"), fig("ukraine", 12000, 12000, "2024-12-03"),
+                       fig("ukraine", 12000, 12000, "2024-12-05", Phase::Deployed, Metric::Troops, true),
+                       fig("nis", 11000, 11000, "2024-12-08", Phase::Deployed, Metric::Troops, true)});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].reason == "nis says 11000, ukraine says 12000 (2 days apart)");
+    }
+    SECTION("a new figure in the disagreement, or the same one past the window, is a new conflict") {
+        CHECK(find({fig("nis", 11000, 11000, "2024-12-01"), fig("ukraine", 12000, 12000, "2024-12-03"),
+                    fig("nis", 10000, 10000, "2024-12-05")})
+                  .conflicts.size() == 2);
+        const auto planned = Phase::Planned;  // not cumulative: no "later, lower" between the two
+        CHECK(find({fig("nis", 11000, 11000, "2024-12-01", planned), fig("ukraine", 12000, 12000, "2024-12-03", planned),
+                    fig("nis", 11000, 11000, "2025-01-20", planned), fig("ukraine", 12000, 12000, "2025-01-21", planned)})
+                  .conflicts.size() == 2);
     }
     SECTION("the same claims give the same order") {
         std::vector<Claim> c{fig("a", 100, 100, "2025-01-01"), fig("b", 900, 900, "2025-01-01"), fig("c", 400, 400, "2025-01-02")};
