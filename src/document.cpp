@@ -421,21 +421,42 @@ Document read_document(const std::filesystem::path& path, const Gazetteer& g) {
     return parse_document(path.string(), std::move(buf).str(), g);
 }
 
-std::vector<std::filesystem::path> list_inputs(const std::filesystem::path& path) {
+namespace {
+
+bool is_text_file(const std::filesystem::path& p) {
+    const auto ext = p.extension();
+    return ext == ".txt" || ext == ".vtt" || ext == ".srt";
+}
+
+// One folder's entries, sorted, then each in turn: only the folders on the current path are in
+// memory. Symlinked folders are not followed (no loops); symlinked files are read.
+std::size_t walk(const std::filesystem::path& folder, const std::function<void(const std::filesystem::path&)>& each) {
+    std::error_code ec;
+    std::vector<std::filesystem::directory_entry> entries;
+    for (std::filesystem::directory_iterator it(folder, std::filesystem::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec))
+        entries.push_back(*it);
+    if (ec) throw InputError(folder.string(), ec.message());
+    std::sort(entries.begin(), entries.end());
+    std::size_t found = 0;
+    for (const auto& e : entries) {
+        if (e.is_directory(ec) && !e.is_symlink(ec)) {
+            found += walk(e.path(), each);
+        } else if (is_text_file(e.path()) && e.is_regular_file(ec)) {
+            each(e.path());
+            ++found;
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw InputError(path.string(), "no such file or folder");
-    if (!std::filesystem::is_directory(path, ec)) return {path};
-    std::vector<std::filesystem::path> out;
-    auto it = std::filesystem::recursive_directory_iterator(
-        path, std::filesystem::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        const auto ext = it->path().extension();
-        if (it->is_regular_file(ec) && (ext == ".txt" || ext == ".vtt" || ext == ".srt")) out.push_back(it->path());
-    }
-    if (ec) throw InputError(path.string(), ec.message());
-    std::sort(out.begin(), out.end());
-    if (out.empty()) throw InputError(path.string(), "no text files (*.txt, *.vtt, *.srt) in folder");
-    return out;
+    if (!std::filesystem::is_directory(path, ec)) return each(path);
+    if (walk(path, each) == 0) throw InputError(path.string(), "no text files (*.txt, *.vtt, *.srt) in folder");
 }
 
 }  // namespace nkclaims

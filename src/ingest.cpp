@@ -32,7 +32,7 @@ bool Inputs::for_each_file(const std::vector<std::string>& paths, const ErrorSin
     bool ok = true;
     for (const auto& p : paths) {
         try {
-            for (const auto& f : list_inputs(p)) each(f);
+            for_each_input(p, each);
         } catch (const InputError& e) {
             error(e.message());
             ok = false;
@@ -159,23 +159,23 @@ void prepare(Work& w, const Inputs& inputs, const Extractor& ex, const Store& st
     }
 }
 
-// The next batch: files from `from` on, prepared on `jobs` threads, in order, until the batch
+// The next batch: the first of `files`, prepared on `jobs` threads, in order, until the batch
 // holds kBatchFiles files or has read kBatchBytes (memory stays bounded whatever the corpus).
-std::vector<Work> prepare_batch(const std::vector<std::filesystem::path>& files, std::size_t from, int jobs,
+std::vector<Work> prepare_batch(const std::vector<std::filesystem::path>& files, int jobs,
                                 const std::function<void(Work&)>& one) {
-    const std::size_t last = std::min(files.size(), from + kBatchFiles);
-    std::vector<Work> batch(last - from);
-    std::atomic<std::size_t> next{from}, bytes{0};
+    const std::size_t last = std::min(files.size(), kBatchFiles);
+    std::vector<Work> batch(last);
+    std::atomic<std::size_t> next{0}, bytes{0};
     on_threads(jobs, [&] {
-        // Every index handed out is prepared, so the batch is always files[from, next).
+        // Every index handed out is prepared, so the batch is always files[0, next).
         for (std::size_t i; bytes.load() < kBatchBytes && (i = next.fetch_add(1)) < last;) {
-            Work& w = batch[i - from];
+            Work& w = batch[i];
             w.file = files[i];
             one(w);
             bytes += w.size;
         }
     });
-    batch.resize(std::min(next.load(), last) - from);
+    batch.resize(std::min(next.load(), last));
     return batch;
 }
 
@@ -316,16 +316,21 @@ IngestCounts ingest(Store& store, const Gazetteer& g, const Inputs& inputs, cons
     // (":memory:" has a single connection, so it stays on this thread).
     std::optional<WriterThread> thread;
     if (jobs > 1 && store.path() != ":memory:") thread.emplace(writer);
-    std::vector<std::filesystem::path> files;
-    const bool listed = inputs.for_each_file(paths, report, [&](const std::filesystem::path& f) { files.push_back(f); });
     const Check check = store.document_count() > 0 ? Check::Unchanged : Check::Nothing;
     const auto one = [&](Work& w) { prepare(w, inputs, ex, store, check); };
-    for (std::size_t from = 0; from < files.size();) {
-        std::vector<Work> batch = prepare_batch(files, from, jobs, one);
-        from += batch.size();
+    // Files stream in from the listing; a batch takes what it can of the pending ones.
+    std::vector<std::filesystem::path> pending;
+    auto next_batch = [&] {
+        std::vector<Work> batch = prepare_batch(pending, jobs, one);
+        pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(batch.size()));
         if (thread) thread->push(std::move(batch));
         else writer.write(batch);
-    }
+    };
+    const bool listed = inputs.for_each_file(paths, report, [&](const std::filesystem::path& f) {
+        pending.push_back(f);
+        if (pending.size() >= kBatchFiles) next_batch();
+    });
+    while (!pending.empty()) next_batch();
     if (thread) thread->close();
     writer.finish();
     n.failed = n.failed || !listed;

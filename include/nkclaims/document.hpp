@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,9 +64,10 @@ Document parse_document(std::string path, std::string bytes, const Gazetteer& g)
 // Throws InputError unless `bytes` is non-empty, NUL-free, valid UTF-8 text.
 void check_text(const std::string& name, std::string_view bytes);
 
-// The text files under `path`: the file itself, or every *.txt, *.vtt and *.srt below a
-// folder, recursively, in sorted order. Throws InputError for a missing path or a folder with
-// none.
-std::vector<std::filesystem::path> list_inputs(const std::filesystem::path& path);
+// Calls `each` for the text files under `path`: the file itself, or every *.txt, *.vtt and *.srt
+// below a folder, recursively, in sorted order, one folder in memory at a time (a corpus of
+// millions of files is never listed whole). Throws InputError for a missing path, an unreadable
+// folder, or a folder with none.
+void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each);
 
 }  // namespace nkclaims
