@@ -7,6 +7,7 @@
 #include <numeric>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -95,10 +96,28 @@ Key key_of(const Claim& c) {
     return {c.actor, c.metric ? static_cast<int>(*c.metric) : -1, c.phase ? static_cast<int>(*c.phase) : -1};
 }
 
-// Deterministic order for claims: by date, document and position.
-bool earlier(const Claim& a, const Claim& b) {
-    const auto da = a.date ? a.date->first : Day{}, db = b.date ? b.date->first : Day{};
-    return std::tie(da, a.doc, a.span.begin) < std::tie(db, b.doc, b.span.begin);
+// Deterministic order for claims: by date, document and position. Built once per claim, with
+// the document as its rank among the names: sorting a million claims compares integers.
+struct Order {
+    std::int64_t day;
+    std::uint32_t doc;
+    std::size_t at;
+    auto operator<=>(const Order&) const = default;
+};
+
+std::vector<Order> orders(const std::vector<Claim>& claims) {
+    std::unordered_map<std::string_view, std::uint32_t> rank;
+    for (const Claim& c : claims) rank.try_emplace(c.doc, 0);
+    std::vector<std::string_view> names;
+    names.reserve(rank.size());
+    for (const auto& [name, r] : rank) names.push_back(name);
+    std::sort(names.begin(), names.end());
+    for (std::size_t i = 0; i < names.size(); ++i) rank[names[i]] = static_cast<std::uint32_t>(i);
+    std::vector<Order> out;
+    out.reserve(claims.size());
+    for (const Claim& c : claims)
+        out.push_back({c.date ? c.date->first.time_since_epoch().count() : 0, rank[c.doc], c.span.begin});
+    return out;
 }
 
 struct UnionFind {
@@ -113,6 +132,8 @@ public:
     Finder(const Gazetteer& g, const ConflictOptions& o, bool explain) : g_(g), opt_(o), explain_(explain) {}
 
     ConflictReport run(const std::vector<Claim>& claims) {
+        base_ = claims.data();
+        order_ = orders(claims);
         std::map<Key, std::vector<const Claim*>> buckets;
         std::vector<const Claim*> stances, people;
         for (const Claim& c : claims) {
@@ -140,29 +161,37 @@ public:
 
 private:
     void bucket(std::vector<const Claim*>& list) {
-        std::sort(list.begin(), list.end(), [](const Claim* a, const Claim* b) { return earlier(*a, *b); });
+        std::sort(list.begin(), list.end(), [&](const Claim* a, const Claim* b) { return earlier(a, b); });
         UnionFind agree(list.size());
         std::map<std::string, std::vector<const Claim*>> by_source;
         // Highest lower bound so far of the cumulative figures, per voice, for "later, lower".
-        std::vector<const Claim*> peaks;
+        std::vector<std::size_t> peaks;  // indexes
         ids(list);
         // Each voice's latest claim, by place: a figure is compared with what every other voice
         // said last about the same place, so the cost is n times the voices, never n squared.
-        std::map<std::uint64_t, std::size_t> latest;  // (voice, place) → index
+        // Only claims within the window stay: the list is in date order, so one that has fallen
+        // out of it never comes back.
+        std::vector<std::size_t> latest;  // indexes, at most one per (voice, place)
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Claim& b = *list[i];
-            for (const auto& [key, j] : latest) {
+            std::erase_if(latest, [&](std::size_t j) {
+                return list[j]->date->last + std::chrono::days{opt_.window_days} < b.date->first;
+            });
+            for (std::size_t j : latest) {
                 const Claim& a = *list[j];
-                if (a.date->last + std::chrono::days{opt_.window_days} < b.date->first) continue;
                 if (!compatible_[place_[j] * places_ + place_[i]]) {
-                    explain(a, b, fmt::format("not compared: places {} and {} do not overlap", a.location, b.location));
+                    if (explain_)
+                        explain(a, b, fmt::format("not compared: places {} and {} do not overlap", a.location, b.location));
                     continue;
                 }
                 compare(a, b, agree, j, i);
             }
-            if (cumulative(b) && !b.increment) lower_later(peaks, b, voice_[i]);
+            if (cumulative(b) && !b.increment) lower_later(peaks, list, i);
             by_source[b.source].push_back(&b);
-            latest[(static_cast<std::uint64_t>(voice_[i]) << 32) | place_[i]] = i;
+            auto same = std::find_if(latest.begin(), latest.end(),
+                                     [&](std::size_t j) { return voice_[j] == voice_[i] && place_[j] == place_[i]; });
+            if (same != latest.end()) *same = i;
+            else latest.push_back(i);
         }
         corroborations(list, agree);
         revisions(by_source);
@@ -171,12 +200,14 @@ private:
     // Small integer ids for the bucket's voices and places, and which places are compatible:
     // computed once, not in every comparison.
     void ids(const std::vector<const Claim*>& list) {
-        std::map<std::string, std::uint32_t> voices, places;
+        std::map<std::pair<std::string_view, std::string_view>, std::uint32_t> voices;  // (source, via)
+        std::map<std::string, std::uint32_t> places;
         voice_.resize(list.size());
         place_.resize(list.size());
         std::vector<std::string> names;
         for (std::size_t i = 0; i < list.size(); ++i) {
-            voice_[i] = voices.try_emplace(who(*list[i]), static_cast<std::uint32_t>(voices.size())).first->second;
+            const auto voice = std::pair<std::string_view, std::string_view>(list[i]->source, list[i]->via);
+            voice_[i] = voices.try_emplace(voice, static_cast<std::uint32_t>(voices.size())).first->second;
             auto [it, fresh] = places.try_emplace(list[i]->location, static_cast<std::uint32_t>(places.size()));
             if (fresh) names.push_back(list[i]->location);
             place_[i] = it->second;
@@ -208,8 +239,8 @@ private:
         if (same_voice(a, b)) return explain(a, b, "not a conflict: the same source revising its figure");
         if (cumulative(a) && cumulative(b) && gap > std::min(opt_.window_days, kCumulativeSameTimeDays) &&
             later_is_higher(a, b))
-            return explain(a, b, fmt::format("an update: {} days later the figure only grew", gap));
-        explain(a, b, fmt::format("conflict: {} vs {}", value_text(a), value_text(b)));
+            return explain(a, b, explain_ ? fmt::format("an update: {} days later the figure only grew", gap) : "");
+        if (explain_) explain(a, b, fmt::format("conflict: {} vs {}", value_text(a), value_text(b)));
         // The same two voices restating the same disagreement is one conflict: each says what it
         // said in a conflict reported within the window ("about 11,000" restates "11,000"),
         // about any place.
@@ -234,12 +265,14 @@ private:
     // Compares a cumulative figure with each other voice's peak from before the window (those
     // within it were compared directly).
     // Each peak against each later voice once: restating the lower figure is the same conflict.
-    void lower_later(std::vector<const Claim*>& peaks, const Claim& b, std::uint32_t voice) {
-        for (const Claim* p : peaks) {
+    void lower_later(std::vector<std::size_t>& peaks, const std::vector<const Claim*>& list, std::size_t i) {
+        const Claim& b = *list[i];
+        for (std::size_t k : peaks) {
+            const Claim* p = list[k];
             const bool in_window = p->date->gap_days(*b.date) <= opt_.window_days;
-            if (in_window || same_voice(*p, b) || !places_compatible(*p, b, g_)) continue;
+            if (in_window || voice_[k] == voice_[i] || !compatible_[place_[k] * places_ + place_[i]]) continue;
             if (p->value.low && b.value.high && *b.value.high < *p->value.low * (1 - (b.approx || p->approx ? opt_.tolerance : 0))) {
-                if (!lowered_.emplace(p, voice).second) continue;
+                if (!lowered_.emplace(p, voice_[i]).second) continue;
                 const int gap = p->date->gap_days(*b.date);
                 out_.conflicts.push_back({ConflictKind::LowerLater, {p, &b}, (*p->value.low - *b.value.high) / *p->value.low, gap,
                                           fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows",
@@ -248,15 +281,15 @@ private:
             }
         }
         // Keep the peak per voice.
-        auto it = std::find_if(peaks.begin(), peaks.end(), [&](const Claim* p) { return same_voice(*p, b); });
-        if (it == peaks.end()) peaks.push_back(&b);
-        else if (b.value.low && (!(*it)->value.low || *b.value.low > *(*it)->value.low)) *it = &b;
+        auto it = std::find_if(peaks.begin(), peaks.end(), [&](std::size_t k) { return voice_[k] == voice_[i]; });
+        if (it == peaks.end()) peaks.push_back(i);
+        else if (b.value.low && (!list[*it]->value.low || *b.value.low > *list[*it]->value.low)) *it = i;
     }
 
     // A denial against each voice it contradicts: the stance paired with that voice's figure
     // nearest in time. Pairs, not one group, because the figures need not agree with each other.
     void denials(const std::vector<const Claim*>& stances, std::vector<const Claim*> figures) {
-        std::sort(figures.begin(), figures.end(), [](const Claim* a, const Claim* b) { return earlier(*a, *b); });
+        std::sort(figures.begin(), figures.end(), [&](const Claim* a, const Claim* b) { return earlier(a, b); });
         for (const Claim* s : stances) {
             std::map<std::string, std::pair<int, const Claim*>> nearest;  // voice → (gap, figure)
             for (const Claim* f : figures) {
@@ -281,12 +314,15 @@ private:
     }
 
     void corroborations(const std::vector<const Claim*>& list, UnionFind& agree) {
-        std::map<std::size_t, std::vector<const Claim*>> groups;
-        for (std::size_t i = 0; i < list.size(); ++i) groups[agree.find(i)].push_back(list[i]);
+        std::map<std::size_t, std::vector<std::size_t>> groups;
+        for (std::size_t i = 0; i < list.size(); ++i) groups[agree.find(i)].push_back(i);
         for (auto& [root, members] : groups) {
             if (members.size() < 2) continue;
             Corroboration c;
-            for (const Claim* m : members) c.claims.push_back(m);
+            c.count = members.size();
+            std::set<std::uint32_t> voices;
+            for (std::size_t m : members)  // in date order: each voice's earliest
+                if (voices.insert(voice_[m]).second) c.claims.push_back(list[m]);
             out_.corroborations.push_back(std::move(c));
         }
     }
@@ -302,6 +338,10 @@ private:
             }
             if (r.claims.size() >= 2) out_.revisions.push_back(std::move(r));
         }
+    }
+
+    bool earlier(const Claim* a, const Claim* b) const {
+        return order_[static_cast<std::size_t>(a - base_)] < order_[static_cast<std::size_t>(b - base_)];
     }
 
     void explain(const Claim& a, const Claim& b, const std::string& why) {
@@ -342,6 +382,8 @@ private:
 
     const Gazetteer& g_;
     const ConflictOptions& opt_;
+    const Claim* base_ = nullptr;  // the claims given to run(), which order_ follows
+    std::vector<Order> order_;
     bool explain_;
     ConflictReport out_;
     // Per pair of voices (lower id first), the claims of the conflicts reported between them
@@ -354,6 +396,20 @@ private:
 };
 
 }  // namespace
+
+std::vector<Claim*> claims_shown(std::vector<Claim>& claims, const ConflictReport& r) {
+    std::vector<bool> shown(claims.size(), false);
+    auto mark = [&](const std::vector<const Claim*>& list) {
+        for (const Claim* c : list) shown[static_cast<std::size_t>(c - claims.data())] = true;
+    };
+    for (const auto& c : r.conflicts) mark(c.claims);
+    for (const auto& c : r.corroborations) mark(c.claims);
+    for (const auto& rv : r.revisions) mark(rv.claims);
+    std::vector<Claim*> out;
+    for (std::size_t i = 0; i < claims.size(); ++i)
+        if (shown[i]) out.push_back(&claims[i]);
+    return out;
+}
 
 ConflictReport find_conflicts(const std::vector<Claim>& claims, const Gazetteer& g, const ConflictOptions& opt,
                               bool explain) {

@@ -175,7 +175,7 @@ void conflicts_section(std::ostream& out, const ConflictReport& r) {
         for (const Claim* c : co.claims) voices.insert(who(*c));
         std::string list;
         for (const auto& v : voices) list += (list.empty() ? "" : ", ") + v;
-        out << "<li><b>" << e(value_of(*co.claims.front())) << "</b> " << e(topic_of(*co.claims.front())) << ": " << co.claims.size()
+        out << "<li><b>" << e(value_of(*co.claims.front())) << "</b> " << e(topic_of(*co.claims.front())) << ": " << co.count
             << " claims from " << e(list) << "</li>";
     }
     out << "</ul></section><section id=\"revisions\"><h2>Revisions (" << r.revisions.size() << ")</h2><ul>";

@@ -236,7 +236,8 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
             buf = i ? std::string(",") + sep : std::string();
             buf += "{\"claims\":";
             append_claim_list(buf, r.corroborations[i].claims);
-            buf += ",\"topic\":" + nlohmann::json(topic_of(*r.corroborations[i].claims.front())).dump() + "}";
+            buf += fmt::format(",\"count\":{},\"topic\":", r.corroborations[i].count) +
+                   nlohmann::json(topic_of(*r.corroborations[i].claims.front())).dump() + "}";
             out << buf;
         }
         out << "]," << sep;
@@ -304,7 +305,7 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         std::string list;
         for (const auto& v : voices) list += (list.empty() ? "" : ", ") + v;
         out << fmt::format("{} {}: {} claims in agreement from {}\n", topic_of(*co.claims.front()),
-                           value_text(*co.claims.front()), co.claims.size(), list);
+                           value_text(*co.claims.front()), co.count, list);
     }
     if (!r.revisions.empty()) out << "\n== revisions\n";
     for (const auto& rv : r.revisions) {

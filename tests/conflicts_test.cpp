@@ -155,6 +155,19 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
         CHECK(r.conflicts.empty());
         REQUIRE(r.corroborations.size() == 1);
         CHECK(r.corroborations[0].claims.size() == 2);
+        CHECK(r.corroborations[0].count == 2);
+    }
+    SECTION("a corroboration restated in many documents keeps each voice's first claim and counts all") {
+        const auto d = Phase::Deployed;
+        const auto t = Metric::Troops;
+        auto r = find({fig("nis", 1500, 1500, "2024-10-18", d, t, false, "1.txt"), fig("sk_media", 1500, 1500, "2024-10-22"),
+                       fig("nis", 1500, 1500, "2024-10-19", d, t, false, "2.txt"),
+                       fig("nis", 1500, 1500, "2024-10-20", d, t, false, "3.txt")});
+        REQUIRE(r.corroborations.size() == 1);
+        REQUIRE(r.corroborations[0].claims.size() == 2);
+        CHECK(r.corroborations[0].claims[0]->doc == "1.txt");
+        CHECK(r.corroborations[0].claims[1]->source == "sk_media");
+        CHECK(r.corroborations[0].count == 4);
     }
     SECTION("a denial conflicts with the figure of another source") {
         auto r = find({fig("cnn", 30000, 30000, "2025-07-01", Phase::Planned), denial("ukraine_intel", "2025-07-08")});

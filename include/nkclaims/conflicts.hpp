@@ -35,9 +35,11 @@ struct Conflict {
     std::string topic;
 };
 
-// The same figure from several sources or documents.
+// The same figure from several sources or documents. A large corpus restates a figure
+// thousands of times: the claims are each voice's first, the count is all of them.
 struct Corroboration {
-    std::vector<const Claim*> claims;
+    std::vector<const Claim*> claims;  // the earliest claim of each voice in agreement
+    std::size_t count = 0;             // every claim in agreement, restatements included
 };
 
 // One source's figure for one thing, changing over time.
@@ -57,6 +59,10 @@ struct ConflictReport {
 // they count and swept in date order within the window.
 ConflictReport find_conflicts(const std::vector<Claim>& claims, const Gazetteer& g, const ConflictOptions& opt,
                               bool explain = false);
+
+// Every claim the report points at, once, in the order of `claims` (given to find_conflicts):
+// the ones whose quotes a reader of the report needs.
+std::vector<Claim*> claims_shown(std::vector<Claim>& claims, const ConflictReport& r);
 
 // What two claims count, as a label: "north_korea troops planned".
 std::string topic_of(const Claim& c);

@@ -38,7 +38,7 @@ struct ClaimFilter {
     std::string doc;  // file name
     std::optional<Day> since;
     std::optional<Day> until;
-    bool slim = false;  // leave out quotes: for computing conflicts over a large database
+    bool slim = false;  // no quotes, in storage order: for computing conflicts over a large database
 };
 
 enum class PutResult { Added, Replaced, Unchanged };
@@ -75,6 +75,8 @@ public:
     // Claims matching the filter, ordered by document name and position: the same database
     // always gives the same order.
     std::vector<Claim> claims(const ClaimFilter& f) const;
+    // Reads the quotes of claims read slim (by their ids): only those a report shows.
+    void fill_quotes(const std::vector<Claim*>& claims) const;
     std::vector<StoredDocument> documents() const;
     // Replaces the stored conflicts (what v_conflicts shows) in one transaction. Claims must
     // come from this store (their ids).
