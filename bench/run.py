@@ -2,7 +2,10 @@
 """Measures nkclaims against the targets of issue 6 and prints the figures next to each target
 and next to `wc -w` on the same text, as a table and as JSON. Not a test: it never fails.
 
-usage: bench/run.py [--bin build/nkclaims] [--mb 100] [--work /tmp/nkclaims-bench] [--runs 3] [--json FILE]
+usage: bench/run.py [--bin build/nkclaims] [--mb 100] [--big-mb 920] [--work /tmp/nkclaims-bench] [--runs 3] [--json FILE]
+
+The conflicts and claims targets are for a database of 1,000,000 claims: --big-mb of corpus
+(920 MB make ~1,000,000 claims) is generated and ingested once into WORK/big.db.
 
 Wall times on a shared machine vary: each command runs --runs times and the fastest counts.
 Peak memory is the child's maximum resident set (wait4's ru_maxrss).
@@ -34,6 +37,7 @@ def main():
     ap.add_argument("--mb", type=float, default=100)
     ap.add_argument("--work", default="/tmp/nkclaims-bench")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--big-mb", type=float, default=920)
     ap.add_argument("--json")
     a = ap.parse_args()
     nk = os.path.abspath(a.bin)
@@ -67,14 +71,18 @@ def main():
     row("peak memory (extract, ingest)", peak, "MB", "<= 64 MB", peak <= 64)
     re_s, _ = best([nk, "ingest", "-q", "--jobs", "2", "--db", db, corpus], a.runs)
     row("re-ingest unchanged corpus", re_s, "s", "near free", re_s < in_s / 5)
-    claims = int(subprocess.run(["sqlite3", db, "SELECT count(*) FROM claims"], capture_output=True, text=True).stdout)
-    cf_s, cf_kb = best([nk, "conflicts", "--db", db, "--format", "json"], a.runs)
-    row(f"conflicts over {claims:,} claims", cf_s, "s", "< 3 s at 1,000,000", None)
-    cl_s, _ = best([nk, "claims", "--db", db, "--metric", "troops", "--format", "jsonl"], a.runs)
-    row(f"claims --metric troops over {claims:,} claims", cl_s, "s", "< 0.5 s at 1,000,000", None)
-
+    big_corpus, big_db = os.path.join(a.work, "big-corpus"), os.path.join(a.work, "big.db")
+    if not os.path.exists(big_db):
+        if not os.path.isdir(big_corpus):
+            subprocess.run([sys.executable, os.path.join(here, "gen_corpus.py"), big_corpus, "--mb", str(a.big_mb), "--seed", "2"], check=True)
+        subprocess.run([nk, "ingest", "-q", "--no-conflicts", "--jobs", "2", "--db", big_db, big_corpus], check=True)
+    claims = int(subprocess.run(["sqlite3", big_db, "SELECT count(*) FROM claims"], capture_output=True, text=True).stdout)
+    cf_s, cf_kb = best([nk, "conflicts", "--db", big_db, "--format", "json"], a.runs)
+    row(f"conflicts over {claims:,} claims", cf_s, "s", "< 3 s", cf_s < 3)
+    cl_s, _ = best([nk, "claims", "--db", big_db, "--metric", "troops", "--format", "jsonl"], a.runs)
+    row(f"claims --metric troops over {claims:,} claims", cl_s, "s", "< 0.5 s", cl_s < 0.5)
     machine = f"{platform.node()} {os.cpu_count()} cores, {platform.machine()}"
-    print(f"corpus: {mb:.1f} MB in {corpus}; wc -w reads it at {wc:.0f} MB/s; {claims:,} claims; {machine}")
+    print(f"corpus: {mb:.1f} MB in {corpus}; wc -w reads it at {wc:.0f} MB/s; big database: {claims:,} claims; {machine}")
     print(f"{'measure':<48} {'value':>10} {'unit':<5} {'x wc -w':>8}  {'target':<22} met")
     for r in rows:
         ratio = f"{r['value'] / wc:.2f}" if r["unit"] == "MB/s" else ""
