@@ -1,6 +1,7 @@
 #include "nkclaims/claim.hpp"
 
 #include <array>
+#include <charconv>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -77,10 +78,18 @@ nlohmann::json to_json(const Claim& c) {
 
 namespace {
 
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
 void json_string(std::string& out, std::string_view s) {
     out += '"';
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Runs of plain characters are appended whole: quotes are sentences, escapes are rare.
+    while (!s.empty()) {
+        std::size_t plain = 0;
+        while (plain < s.size() && !needs_escape(static_cast<unsigned char>(s[plain]))) ++plain;
+        out.append(s.data(), plain);
+        if (plain == s.size()) break;
+        const auto c = static_cast<unsigned char>(s[plain]);
+        s.remove_prefix(plain + 1);
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -89,12 +98,16 @@ void json_string(std::string& out, std::string_view s) {
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-                else out += ch;
+            default: out += fmt::format("\\u{:04x}", c);
         }
     }
     out += '"';
+}
+
+void append_integer(std::string& out, long long v) {
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    out.append(buf, end);
 }
 
 void json_opt(std::string& out, std::string_view s) {
@@ -103,7 +116,8 @@ void json_opt(std::string& out, std::string_view s) {
 }
 
 void json_number(std::string& out, const std::optional<double>& v) {
-    out += number_or_null(v).dump();
+    if (v && *v == static_cast<double>(static_cast<long long>(*v))) return append_integer(out, static_cast<long long>(*v));
+    out += number_or_null(v).dump();  // null, or a fraction as nlohmann prints it
 }
 
 }  // namespace
@@ -136,11 +150,19 @@ void append_json(std::string& out, const Claim& c) {
     }
     out += ",\"quote\":";
     json_string(out, c.quote);
-    out += fmt::format(",\"quote_span\":[{},{}],\"rule\":", c.quote_span.begin, c.quote_span.end);
+    out += ",\"quote_span\":[";
+    append_integer(out, static_cast<long long>(c.quote_span.begin));
+    out += ',';
+    append_integer(out, static_cast<long long>(c.quote_span.end));
+    out += "],\"rule\":";
     json_string(out, c.rule);
     out += ",\"source\":";
     json_opt(out, c.source);
-    out += fmt::format(",\"span\":[{},{}]", c.span.begin, c.span.end);
+    out += ",\"span\":[";
+    append_integer(out, static_cast<long long>(c.span.begin));
+    out += ',';
+    append_integer(out, static_cast<long long>(c.span.end));
+    out += ']';
     if (!figure) {
         out += ",\"stance\":";
         json_opt(out, c.stance ? to_string(*c.stance) : "");

@@ -27,9 +27,18 @@ int DateRange::gap_days(const DateRange& o) const {
 }
 
 std::string iso_day(Day d) {
+    // By hand, not fmt: reports print two or three of these for each of a million claims.
     const year_month_day ymd{d};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    const int y = static_cast<int>(ymd.year());
+    if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    const auto m = static_cast<unsigned>(ymd.month()), dd = static_cast<unsigned>(ymd.day());
+    const char out[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                          static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                          '-',
+                          static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
+                          '-',
+                          static_cast<char>('0' + dd / 10),      static_cast<char>('0' + dd % 10)};
+    return std::string(out, sizeof out);
 }
 
 std::string DateRange::iso() const {

@@ -219,6 +219,26 @@ void write_claims(std::ostream& out, const std::vector<Claim>& claims, Format f,
     }
 }
 
+ClaimStream::ClaimStream(std::ostream& out, Format f) : out_(out), format_(f) {
+    if (f == Format::Csv) buf_ = std::string(kClaimCsvHeader) + "\r\n";
+}
+
+ClaimStream::~ClaimStream() { out_ << buf_; }
+
+void ClaimStream::write(const Claim& c) {
+    if (format_ == Format::Csv) {
+        buf_ += claim_csv(c);
+        buf_ += "\r\n";
+    } else {
+        append_json(buf_, c);
+        buf_ += '\n';
+    }
+    if (buf_.size() >= (64u << 10)) {
+        out_ << buf_;
+        buf_.clear();
+    }
+}
+
 void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const TableStyle& style) {
     if (f == Format::Json || f == Format::Jsonl) {
         // Streamed, one entry at a time; keys in the order nlohmann prints them.

@@ -4,6 +4,8 @@
 #include <mutex>
 #include <thread>
 
+#include <sys/mman.h>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 #include <fmt/format.h>
@@ -101,6 +103,14 @@ CREATE VIEW v_conflicts AS
     SELECT k.id AS conflict, k.kind AS conflict_kind, k.topic, k.reason, k.severity, k.gap_days, cc.position, v.*
     FROM conflicts k JOIN conflict_claims cc ON cc.conflict_id = k.id JOIN v_claims v ON v.claim_id = cc.claim_id;
 )SQL",
+    // Version 3: claims are listed document by document in name order, straight from the
+    // indexes, instead of sorting half a million rows with their quotes; the metric in
+    // claims_by_doc skips the rows of other metrics without reading them.
+    R"SQL(
+CREATE INDEX documents_by_name ON documents(name);
+DROP INDEX claims_by_doc;
+CREATE INDEX claims_by_doc ON claims(doc_id, span_begin, metric);
+)SQL",
 };
 
 // The indexes a bulk load drops and builds again: each costs a random B-tree write per claim.
@@ -136,13 +146,6 @@ std::string column_text(SQLite::Statement& st, int i) {
     return c.isNull() ? std::string{} : c.getString();
 }
 
-// The column's text in SQLite's own buffer, valid until the next step: no string is made for
-// the columns that are parsed into enums and dates, a million times over.
-std::string_view column_view(SQLite::Statement& st, int i) {
-    const auto c = st.getColumn(i);
-    const char* text = c.getText(nullptr);
-    return text ? std::string_view(text, static_cast<std::size_t>(c.getBytes())) : std::string_view{};
-}
 
 }  // namespace
 
@@ -393,62 +396,139 @@ PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims
     }
 }
 
-std::vector<Claim> Store::claims(const ClaimFilter& f) const {
+namespace {
+
+std::string claims_query(const ClaimFilter& f) {
     std::string sql =
         "SELECT c.id, d.name, c.kind, c.span_begin, c.span_end, c.text, c.value_low, c.value_high, c.approx, c.increment, "
         "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, c.event_date, "
         "CASE WHEN :slim THEN '' ELSE c.quote END, "
-        "c.quote_begin, c.quote_end, c.rule FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1=1";
+        "c.quote_begin, c.quote_end, c.rule FROM documents d CROSS JOIN claims c ON c.doc_id = d.id WHERE 1=1";
     if (f.metric) sql += " AND c.metric = :metric";
     if (f.phase) sql += " AND c.phase = :phase";
     if (!f.source.empty()) sql += " AND c.source = :source";
     if (!f.doc.empty()) sql += " AND d.name = :doc";
     if (f.since) sql += " AND c.date_last >= :since";
     if (f.until) sql += " AND c.date_first <= :until";
-    // Conflicts do not depend on the order of their input: a slim read skips the sort.
-    if (!f.slim) sql += " ORDER BY d.name, c.span_begin, c.kind";
+    // Documents by name (documents_by_name), each one's claims by position (claims_by_doc): the
+    // CROSS JOIN keeps SQLite from starting at claims_by_metric and sorting everything after.
+    // Conflicts do not depend on the order of their input: a slim read is not ordered at all.
+    if (!f.slim) sql += " ORDER BY d.name, d.id, c.span_begin";
+    return sql;
+}
+
+// Asks the kernel to back a large, untouched allocation with 2 MB pages: half a gigabyte of
+// claims then faults in a few hundred times instead of 115,000 (a fifth of a million-claim
+// read was page faults). Only advice: where transparent huge pages are off, nothing changes.
+void prefer_huge_pages(void* p, std::size_t bytes) {
+    constexpr std::uintptr_t kHuge = 2u << 20;
+    const auto begin = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
+    const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHuge - 1);
+    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+// The rows of claims_query(), read with SQLite's C interface: SQLiteCpp's column objects cost
+// two atomic operations each, and a listing reads 23 columns of a million rows.
+class ClaimRows {
+public:
+    ClaimRows(SQLite::Database& db, const ClaimFilter& f) : db_(db) {
+        const std::string sql = claims_query(f);
+        check(sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &st_, nullptr));
+        if (f.metric) bind(":metric", to_string(*f.metric));
+        if (f.phase) bind(":phase", to_string(*f.phase));
+        if (!f.source.empty()) bind(":source", f.source);
+        if (!f.doc.empty()) bind(":doc", f.doc);
+        if (f.since) bind(":since", iso_day(*f.since));
+        if (f.until) bind(":until", iso_day(*f.until));
+        check(sqlite3_bind_int(st_, sqlite3_bind_parameter_index(st_, ":slim"), f.slim ? 1 : 0));
+    }
+    ~ClaimRows() { sqlite3_finalize(st_); }
+    ClaimRows(const ClaimRows&) = delete;
+    ClaimRows& operator=(const ClaimRows&) = delete;
+
+    // Fills `c` from the next row, assigned in place (a reused Claim allocates nothing once its
+    // strings have grown); false after the last.
+    bool next(Claim& c) {
+        const int rc = sqlite3_step(st_);
+        if (rc == SQLITE_DONE) return false;
+        if (rc != SQLITE_ROW) check(rc);
+        c.id = sqlite3_column_int64(st_, 0);
+        c.doc = text(1);
+        c.kind = parse_kind(text(2)).value_or(ClaimKind::Figure);
+        c.span = {size(3), size(4)};
+        c.as_written = text(5);
+        c.value.low = number(6);
+        c.value.high = number(7);
+        c.approx = sqlite3_column_int(st_, 8) != 0;
+        c.increment = sqlite3_column_int(st_, 9) != 0;
+        c.metric = parse_metric(text(10));
+        c.phase = parse_phase(text(11));
+        c.actor = text(12);
+        c.stance = parse_stance(text(13));
+        c.source = text(14);
+        c.via = text(15);
+        c.location = text(16);
+        c.date = parse_iso_range(text(17));
+        const auto event = text(18);
+        c.event_date = event.empty() ? std::nullopt : parse_iso_range(event);
+        c.quote = text(19);
+        c.quote_span = {size(20), size(21)};
+        c.rule = text(22);
+        return true;
+    }
+
+private:
+    void check(int rc) const {
+        if (rc != SQLITE_OK) throw SQLite::Exception(db_.getHandle(), rc);
+    }
+    void bind(const char* name, std::string_view value) {
+        check(sqlite3_bind_text(st_, sqlite3_bind_parameter_index(st_, name), value.data(), static_cast<int>(value.size()),
+                                SQLITE_TRANSIENT));
+    }
+    std::string_view text(int i) const {
+        const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st_, i));
+        return t ? std::string_view(t, static_cast<std::size_t>(sqlite3_column_bytes(st_, i))) : std::string_view{};
+    }
+    std::size_t size(int i) const { return static_cast<std::size_t>(sqlite3_column_int64(st_, i)); }
+    std::optional<double> number(int i) const {
+        if (sqlite3_column_type(st_, i) == SQLITE_NULL) return std::nullopt;
+        return sqlite3_column_double(st_, i);
+    }
+
+    SQLite::Database& db_;
+    sqlite3_stmt* st_ = nullptr;
+};
+
+}  // namespace
+
+std::vector<Claim> Store::claims(const ClaimFilter& f) const {
     std::vector<Claim> out;
     try {
-        if (f.slim) out.reserve(claim_count());  // a million claims are not moved twice
+        if (f.slim) {
+            out.reserve(claim_count() + 1);  // a million claims are not moved (+1: the last next())
+            prefer_huge_pages(out.data(), out.capacity() * sizeof(Claim));
+        }
         // Reads map the file instead of copying each page out of the kernel's cache (a million
         // claims are 400 MB to scan); only here, so that an ingest's memory stays flat.
         impl_->db.exec("PRAGMA mmap_size = 1073741824");
-        SQLite::Statement st(impl_->db, sql);
-        if (f.metric) st.bind(":metric", std::string(to_string(*f.metric)));
-        if (f.phase) st.bind(":phase", std::string(to_string(*f.phase)));
-        if (!f.source.empty()) st.bind(":source", f.source);
-        if (!f.doc.empty()) st.bind(":doc", f.doc);
-        if (f.since) st.bind(":since", iso_day(*f.since));
-        if (f.until) st.bind(":until", iso_day(*f.until));
-        st.bind(":slim", f.slim ? 1 : 0);
-        while (st.executeStep()) {
-            Claim& c = out.emplace_back();  // filled in place: nothing is moved
-            c.id = st.getColumn(0).getInt64();
-            c.doc = column_view(st, 1);
-            c.kind = parse_kind(column_view(st, 2)).value_or(ClaimKind::Figure);
-            c.span = {static_cast<std::size_t>(st.getColumn(3).getInt64()), static_cast<std::size_t>(st.getColumn(4).getInt64())};
-            c.as_written = column_view(st, 5);
-            if (!st.getColumn(6).isNull()) c.value.low = st.getColumn(6).getDouble();
-            if (!st.getColumn(7).isNull()) c.value.high = st.getColumn(7).getDouble();
-            c.approx = st.getColumn(8).getInt() != 0;
-            c.increment = st.getColumn(9).getInt() != 0;
-            c.metric = parse_metric(column_view(st, 10));
-            c.phase = parse_phase(column_view(st, 11));
-            c.actor = column_view(st, 12);
-            c.stance = parse_stance(column_view(st, 13));
-            c.source = column_view(st, 14);
-            c.via = column_view(st, 15);
-            c.location = column_view(st, 16);
-            c.date = parse_iso_range(column_view(st, 17));
-            if (auto e = column_view(st, 18); !e.empty()) c.event_date = parse_iso_range(e);
-            c.quote = column_view(st, 19);
-            c.quote_span = {static_cast<std::size_t>(st.getColumn(20).getInt64()), static_cast<std::size_t>(st.getColumn(21).getInt64())};
-            c.rule = column_view(st, 22);
+        ClaimRows rows(impl_->db, f);
+        while (rows.next(out.emplace_back())) {
         }
+        out.pop_back();  // the one the last next() did not fill
     } catch (const SQLite::Exception& e) {
         throw StoreError(path_, e.what());
     }
     return out;
+}
+
+void Store::for_each_claim(const ClaimFilter& f, const std::function<void(const Claim&)>& each) const {
+    try {
+        impl_->db.exec("PRAGMA mmap_size = 1073741824");
+        ClaimRows rows(impl_->db, f);
+        for (Claim c; rows.next(c);) each(c);  // one Claim, reused
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path_, e.what());
+    }
 }
 
 void Store::fill_quotes(const std::vector<Claim*>& claims) const {

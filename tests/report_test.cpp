@@ -56,6 +56,22 @@ TEST_CASE("claims in every format", "[report]") {
         CHECK(std::count(csv.begin(), csv.end(), '\n') == 2);
         CHECK(csv.find("\r\n") != std::string::npos);
     }
+    SECTION("a claim stream writes the bytes write_claims writes, for JSON lines and CSV") {
+        auto many = test::extract("The NIS said 1,500 soldiers were sent. Kyiv said 3,000 troops arrived. The White House said 500 North Korean soldiers were killed.",
+                                  "2024-10-25");
+        REQUIRE(many.size() == 3);
+        for (const Format f : {Format::Jsonl, Format::Csv}) {
+            std::ostringstream whole, streamed;
+            write_claims(whole, many, f);
+            {
+                ClaimStream stream(streamed, f);
+                for (const Claim& c : many) stream.write(c);
+            }
+            CHECK(streamed.str() == whole.str());
+        }
+        CHECK_FALSE(ClaimStream::supports(Format::Table));
+        CHECK_FALSE(ClaimStream::supports(Format::Json));
+    }
     SECTION("markdown escapes what a document says") {
         auto bad = test::extract("The NIS said <b>|3,000|</b> soldiers were sent.");
         write_claims(out, bad, Format::Markdown);

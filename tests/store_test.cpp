@@ -82,7 +82,7 @@ TEST_CASE("store: bad databases", "[store]") {
             Store s(p);
             FAIL("opened");
         } catch (const StoreError& e) {
-            CHECK(e.message() == p + ": database schema version 99 is newer than this nkclaims (2)");
+            CHECK(e.message() == p + ": database schema version 99 is newer than this nkclaims (3)");
         }
     }
     SECTION("a database of something else") {
@@ -104,7 +104,7 @@ TEST_CASE("store: migrations", "[store]") {
         CHECK(claims[1].value.low == 3000);
     }
     SECTION("the file is at the current version, with a backup of the old one") {
-        CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA user_version;'").out == "2\n");
+        CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA user_version;'").out == "3\n");
         CHECK(std::filesystem::exists(p + ".v1.backup"));
         CHECK(test::run("sqlite3 '" + p + ".v1.backup' 'PRAGMA user_version;'").out == "1\n");
     }

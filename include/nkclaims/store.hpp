@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,7 +17,8 @@
 namespace nkclaims {
 
 // Version 1: documents, claims, v_claims. Version 2: conflicts, conflict_claims, v_conflicts.
-inline constexpr int kSchemaVersion = 2;
+// Version 3: documents_by_name.
+inline constexpr int kSchemaVersion = 3;
 
 // A fast content hash of a file's bytes (XXH3, 128 bits, hex), to skip unchanged files.
 std::string content_hash(std::string_view bytes);
@@ -75,6 +77,9 @@ public:
     // Claims matching the filter, ordered by document name and position: the same database
     // always gives the same order.
     std::vector<Claim> claims(const ClaimFilter& f) const;
+    // The same claims, in the same order, one at a time: a million rows never held at once.
+    // `each` must not keep the reference.
+    void for_each_claim(const ClaimFilter& f, const std::function<void(const Claim&)>& each) const;
     // Reads the quotes of claims read slim (by their ids): only those a report shows.
     void fill_quotes(const std::vector<Claim*>& claims) const;
     std::vector<StoredDocument> documents() const;
