@@ -222,7 +222,7 @@ private:
     }
 
     void compare(const Claim& a, const Claim& b, UnionFind& agree, std::size_t ia, std::size_t ib) {
-        if (a.doc == b.doc && a.span == b.span) return;
+        if (same_doc(a, b) && a.span == b.span) return;
         // A plan is always for troops still to come, so "another 25,000" and "10,000-20,000" planned
         // compare; a deployed increment adds to what came before and compares with no total.
         if ((a.increment || b.increment) && a.phase != Phase::Planned)
@@ -233,10 +233,10 @@ private:
             // Corroboration is the same figure twice: closed values, never a chain through
             // an open bound ("thousands" agrees with 8,000 and with 11,000).
             const bool closed = a.value.low && a.value.high && b.value.low && b.value.high;
-            if (closed && (!same_voice(a, b) || a.doc != b.doc)) agree.join(ia, ib);
+            if (closed && (voice_[ia] != voice_[ib] || !same_doc(a, b))) agree.join(ia, ib);
             return explain(a, b, "agree: the values overlap");
         }
-        if (same_voice(a, b)) return explain(a, b, "not a conflict: the same source revising its figure");
+        if (voice_[ia] == voice_[ib]) return explain(a, b, "not a conflict: the same source revising its figure");
         if (cumulative(a) && cumulative(b) && gap > std::min(opt_.window_days, kCumulativeSameTimeDays) &&
             later_is_higher(a, b))
             return explain(a, b, explain_ ? fmt::format("an update: {} days later the figure only grew", gap) : "");
@@ -338,6 +338,10 @@ private:
             }
             if (r.claims.size() >= 2) out_.revisions.push_back(std::move(r));
         }
+    }
+
+    bool same_doc(const Claim& a, const Claim& b) const {
+        return order_[static_cast<std::size_t>(&a - base_)].doc == order_[static_cast<std::size_t>(&b - base_)].doc;
     }
 
     bool earlier(const Claim* a, const Claim* b) const {
