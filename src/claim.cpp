@@ -37,6 +37,12 @@ std::optional<double> read_number(const nlohmann::json& j) {
 
 }  // namespace
 
+bool is_people(Metric m) {
+    return m == Metric::Troops || m == Metric::Engineers || m == Metric::Workers || m == Metric::Personnel;
+}
+
+bool is_materiel(Metric m) { return m == Metric::Missiles || m == Metric::Shells || m == Metric::Equipment; }
+
 std::string_view to_string(ClaimKind k) { return kKinds[static_cast<std::size_t>(k)]; }
 std::string_view to_string(Metric m) { return kMetrics[static_cast<std::size_t>(m)]; }
 std::string_view to_string(Phase p) { return kPhases[static_cast<std::size_t>(p)]; }

@@ -2,18 +2,16 @@
 
 #include <algorithm>
 #include <set>
-#include <type_traits>
 
 #include <fmt/format.h>
 
 #include "nkclaims/attribution.hpp"
+#include "nkclaims/fields.hpp"
 
 namespace nkclaims {
 namespace {
 
 constexpr std::size_t kMaxUnknownWords = 2;   // unknown words allowed between a number and its noun
-constexpr std::size_t kMaxCueDistance = 12;   // tokens: a phase cue farther away says nothing
-constexpr int kSoftBoundaryCost = 6;          // a comma or dash between a cue and the number
 constexpr std::size_t kContextSentences = 5;  // sentences back where an elliptical number finds its noun...
 constexpr std::size_t kContextBytes = 800;    // ...within this many bytes: short turns of a transcript
 constexpr double kMinBareValue = 100;         // "sending thirty thousand": smaller bare numbers are noise
@@ -30,21 +28,12 @@ const std::set<std::string_view> kFunctionWords{
     "if", "and", "or", "so", "but", "you", "we", "they", "he", "she", "it", "are", "is", "were", "was",
     "will", "would", "could", "to", "in", "of", "from", "that", "which", "who", "more", "now", "then",
     "there", "here", "already", "soon", "at", "by", "into", "this", "these", "those", "now", "in"};
-// "from Russia's Far East toward Kursk": an origin is not where the counted are.
-const std::set<std::string_view> kLocativePreps{"in", "to", "into", "near", "at", "around", "inside",
-                                                "toward", "towards", "across", "within", "reached", "reach", "entered"};
 // "casualties had reached about 3,000", "the figure is 8,000": the noun stands before the number.
 const std::set<std::string_view> kPredicates{"reached", "reach", "reaches", "totaled", "totalled", "totals", "numbered",
                                              "is", "are", "was", "were", "stood", "stands", "rose", "climbed",
                                              "exceeded", "topped", "hit", "at", "to"};
 const std::set<std::string_view> kCollectives{"group", "contingent", "batch", "force", "total", "number", "deployment"};
 
-bool soft_boundary(const Token& t) { return t.is(",") || t.is("-") || t.is("(") || t.is(")") || t.is(":"); }
-
-bool is_people(Metric m) {
-    return m == Metric::Troops || m == Metric::Engineers || m == Metric::Workers || m == Metric::Personnel;
-}
-bool is_materiel(Metric m) { return m == Metric::Missiles || m == Metric::Shells || m == Metric::Equipment; }
 
 // Parts of one mixed group combine: soldiers + personnel is troops, engineers + workers is a
 // mixed group (personnel).
@@ -66,17 +55,12 @@ struct NounPhrase {
     std::vector<std::string> why;
 };
 
-class SentenceRules {
+// The figure and stance rules of one sentence, over the field rules they share.
+class SentenceRules : public SentenceFields {
 public:
     SentenceRules(const Gazetteer& g, const Document& d, const Sentence& s, const SentenceAttribution& who,
                   std::vector<const Sentence*> previous, Explain explain)
-        : g_(g), d_(d), s_(s), t_(d.tokens.tokens), who_(who), previous_(std::move(previous)),
-          explain_(explain == Explain::Yes) {
-        dates_ = find_dates(t_, s.tok_begin, s.tok_end, d.reference_date());
-        in_date_.assign(s.tok_end - s.tok_begin, false);
-        for (const DateMention& m : dates_)
-            for (std::size_t i = m.first; i < m.last; ++i) in_date_[i - s.tok_begin] = true;
-    }
+        : SentenceFields(g, d, s, who, explain), previous_(std::move(previous)) {}
 
     std::vector<Claim> figures() {
         std::vector<Claim> out;
@@ -125,8 +109,8 @@ public:
                 c.via = speaker->via;
                 note(c, [&] { return fmt::format("source {} from {}", c.source, speaker->why); });
             }
-            date(c, i, last, true);
-            c.location = place_after(last, true).value_or("");
+            date(c, i, last);
+            c.location = place_after(last, Lead::AnyWord).value_or("");
             out.push_back(std::move(c));
             i = last - 1;
         }
@@ -155,7 +139,7 @@ private:
             while (k < s_.tok_end && t_[k].span.begin < f.span.begin) ++k;
             std::size_t j = at;
             while (j > s_.tok_begin && t_[j].span.begin > f.span.begin) --j;
-            if (!crosses(std::min(j, at), std::max(k, at), true)) return true;
+            if (!crosses(std::min(j, at), std::max(k, at), Boundary::Hard)) return true;
         }
         return false;
     }
@@ -186,11 +170,11 @@ private:
         note(c, [&] { return fmt::format("value {} from '{}'{}", value_text(q.value), c.as_written,
                             q.bound.empty() ? "" : fmt::format(" with '{}'", q.bound)); });
         c.increment = increment(q);
-        c.location = location(q, np).value_or("");
+        c.location = location(q.first, np.end).value_or("");
         c.actor = actor(q, np, c);
-        c.phase = phase(q, np, c);
+        c.phase = phase(q.first, np.end, c);
         attribute(c, q.num_first, false);
-        date(c, q.first, np.end, false);
+        date(c, q.first, np.end);
         return c;
     }
 
@@ -206,28 +190,11 @@ private:
         return c;
     }
 
-    // Adds to --explain. Callers pass a lambda so that nothing is formatted unless asked for.
-    template <class Why>
-    void note(Claim& c, Why&& why) const {
-        if (!explain_) return;
-        if (!c.explain.empty()) c.explain += "; ";
-        if constexpr (std::is_invocable_v<Why>) c.explain += why();
-        else c.explain += why;
-    }
-
     static std::string value_text(const Value& v) {
         auto n = [](const std::optional<double>& x) { return x ? fmt::format("{}", *x) : std::string("-"); };
         return n(v.low) + ".." + n(v.high);
     }
 
-    std::string join_norm(std::size_t a, std::size_t b) const {
-        std::string s;
-        for (std::size_t i = a; i < b; ++i) s += (i > a ? " " : "") + std::string(t_[i].norm);
-        return s;
-    }
-
-    bool has(std::size_t i) const { return i < s_.tok_end; }
-    bool is(std::size_t i, std::string_view w) const { return has(i) && t_[i].is(w); }
 
     // Money, percentages, ages, times of day, ratios: a number, but never a figure.
     bool excluded_context(const Quantity& q) const {
@@ -441,68 +408,6 @@ private:
         return is(q.last, "additional") || is(q.last, "more") || is(q.last, "extra");
     }
 
-    // The nearest phase cue in the clause; people and materiel read cues differently.
-    std::optional<Phase> phase(const Quantity& q, const NounPhrase& np, Claim& c) const {
-        const Metric m = *c.metric;
-        if (m == Metric::Casualties || m == Metric::Strikes) return std::nullopt;
-        std::optional<Phase> best;
-        int best_cost = 1 << 20;
-        std::string best_cue;
-        for (std::size_t i = s_.tok_begin; i < s_.tok_end; ++i) {
-            if (i >= q.first && i < np.end) continue;
-            auto cue = g_.phases.match(t_, i, s_.tok_end);
-            if (!cue) continue;
-            const std::optional<Phase> p = is_materiel(m) ? cue->value->materiel : cue->value->people;
-            const std::size_t cue_end = i + cue->length;
-            const bool before_number = cue_end <= q.first;
-            if (p && (before_number || !cue->value->before_only)) {
-                const bool before = before_number;
-                const std::size_t a = before ? cue_end : np.end, b = before ? q.first : i;
-                const std::size_t distance = b >= a ? b - a : 0;
-                if (distance <= kMaxCueDistance && !crosses(a, b, true)) {
-                    const int cost = static_cast<int>(distance) + cue->value->weight + (crosses(a, b, false) ? kSoftBoundaryCost : 0);
-                    if (cost < best_cost) {
-                        best_cost = cost;
-                        best = p;
-                        best_cue = join_norm(i, cue_end);
-                    }
-                }
-            }
-            i = cue_end - 1;
-        }
-        if (best == Phase::Deployed && is_people(m) && conditional_clause(q.first)) {
-            note(c, [&] { return fmt::format("phase planned: '{}' in a conditional clause", best_cue); });
-            return Phase::Planned;
-        }
-        if (best) {
-            note(c, [&] { return fmt::format("phase {} from '{}'", to_string(*best), best_cue); });
-            return best;
-        }
-        if (!is_people(m)) return std::nullopt;
-        // No cue: "another 6,000" is more to come, so is a figure in an "if" clause; a plain
-        // count of people is there.
-        const bool hypothetical = conditional_clause(q.first);
-        const Phase p = c.increment || hypothetical ? Phase::Planned : Phase::Deployed;
-        note(c, [&] { return fmt::format("phase {} by default{}", to_string(p),
-                            hypothetical ? " in a conditional clause" : c.increment ? " for an increment" : ""); });
-        return p;
-    }
-
-    bool conditional_clause(std::size_t at) const {
-        for (std::size_t i = at; i > s_.tok_begin; --i) {
-            const Token& t = t_[i - 1];
-            if (t.is("if") || t.is("unless") || t.is("should")) return true;
-            if (is_hard_boundary(t) || t.is(",")) return false;
-        }
-        return false;
-    }
-
-    bool crosses(std::size_t a, std::size_t b, bool hard) const {
-        for (std::size_t i = a; i < b; ++i)
-            if (hard ? is_hard_boundary(t_[i]) : soft_boundary(t_[i])) return true;
-        return false;
-    }
-
     std::string actor(const Quantity& q, const NounPhrase& np, Claim& c) const {
         if (np.metric == Metric::Casualties && np.person && !c.location.empty()) {
             const std::string country = g_.country_of(c.location);
@@ -522,48 +427,6 @@ private:
         return "north_korea";
     }
 
-    // A place after a locative preposition: first after the number in its clause, else the
-    // last before it.
-    std::optional<std::string> location(const Quantity& q, const NounPhrase& np) const {
-        if (auto after = place_after(np.end, false)) return after;
-        std::optional<std::string> found;
-        for (std::size_t i = s_.tok_begin; i < q.first; ++i) {
-            if (is_hard_boundary(t_[i])) found.reset();
-            if (auto p = place_at(i, false)) found = p;
-        }
-        return found;
-    }
-
-    std::optional<std::string> place_after(std::size_t from, bool any_verb) const {
-        for (std::size_t i = from; i < s_.tok_end; ++i) {
-            const Token& t = t_[i];
-            if (is_hard_boundary(t) || t.is("that") || t.is("which") || t.is("who") || t.is("where")) return std::nullopt;
-            // Another figure ends the search, unless "and" joins them: "1,000 sappers and 5,000 workers to Kursk".
-            if (i > from && t.kind == TokenKind::Number && !t_[i - 1].is("and") && parse_quantity(t_, i, s_.tok_end))
-                return std::nullopt;
-            if (auto p = place_at(i, any_verb)) return p;
-        }
-        return std::nullopt;
-    }
-
-    // The place named at token i, if a preposition leads to it and it is not "the war in
-    // Ukraine", a possessive ("Russia's Kursk region") or part of a source's name.
-    std::optional<std::string> place_at(std::size_t i, bool any_verb) const {
-        auto m = g_.places.match(t_, i, s_.tok_end);
-        if (!m || who_.names_source(i)) return std::nullopt;
-        if (is(i + m->length, "'s")) return std::nullopt;
-        for (std::size_t k = i; k > s_.tok_begin && i - k < 5; --k) {
-            const Token& p = t_[k - 1];
-            if (p.kind == TokenKind::Punct) break;
-            if (kLocativePreps.contains(p.norm)) {
-                if (k >= 2 && (t_[k - 2].is("war") || t_[k - 2].is("conflict"))) return std::nullopt;
-                return *m->value;
-            }
-        }
-        if (any_verb && i > s_.tok_begin && t_[i - 1].is_word()) return *m->value;
-        return std::nullopt;
-    }
-
     void attribute(Claim& c, std::size_t at, bool stance) {
         if (auto a = who_.at(at, stance)) {
             c.source = a->source;
@@ -578,91 +441,13 @@ private:
         }
     }
 
-    // A date next to a speech verb, or leading the clause, is when the claim was made; one
-    // after the figure ("deployed last November") is when the counted thing happened.
-    void date(Claim& c, std::size_t first, std::size_t last, bool stance) const {
-        const DateMention* said = nullptr;
-        const DateMention* event = nullptr;
-        std::size_t best = 1u << 30;
-        for (const DateMention& m : dates_) {
-            const bool crosses_clause = m.last <= first ? crosses(m.last, first, true) : crosses(last, m.first, true);
-            if (crosses_clause) continue;
-            const std::size_t distance = m.last <= first ? first - m.last : (m.first >= last ? m.first - last : 0);
-            if (!after_figure(m) && (near_verb(m) || clause_initial(m) || stance)) {
-                if (distance < best) {
-                    best = distance;
-                    said = &m;
-                }
-            } else if (m.first >= last && !event) {
-                event = &m;
-            }
-        }
-        if (said) {
-            c.date = said->range;
-            note(c, [&] { return fmt::format("date {} from '{}'", said->range.iso(), span_text(said->first, said->last)); });
-        } else if (auto r = d_.reference_date()) {
-            c.date = DateRange::of_day(*r);
-            note(c, [&] { return fmt::format("date {}: the document's reference date", c.date->iso()); });
-        }
-        if (event) {
-            c.event_date = event->range;
-            note(c, [&] { return fmt::format("event date {} from '{}'", event->range.iso(), span_text(event->first, event->last)); });
-        }
-    }
-
-    // "On Wednesday, the White House said", "said last week that", "telling a summit last week":
-    // a date next to a speech verb, with no figure between them.
-    bool near_verb(const DateMention& m) const {
-        for (std::size_t v : who_.verbs()) {
-            if (v >= m.last && v - m.last <= 3 && !holds_number(m.last, v)) return true;
-            if (m.first > v && m.first - v <= 4 && !holds_number(v, m.first)) return true;
-        }
-        return false;
-    }
-
-    // "100 missiles last year", "troops deployed last November": a date that follows a figure
-    // in its clause dates the event.
-    bool after_figure(const DateMention& m) const {
-        const std::size_t from = m.first > s_.tok_begin + 6 ? m.first - 6 : s_.tok_begin;
-        for (std::size_t i = m.first; i > from; --i) {
-            const Token& t = t_[i - 1];
-            if (t.kind == TokenKind::Punct || is_hard_boundary(t)) return false;
-            if (t.kind == TokenKind::Number && !in_date(i - 1)) return true;
-        }
-        return false;
-    }
-
-    bool holds_number(std::size_t a, std::size_t b) const {
-        for (std::size_t i = a; i < b; ++i)
-            if (t_[i].kind == TokenKind::Number && !in_date(i)) return true;
-        return false;
-    }
-
-    bool clause_initial(const DateMention& m) const {
-        return m.first == s_.tok_begin || is_hard_boundary(t_[m.first - 1]) ||
-               (m.first >= s_.tok_begin + 2 && t_[m.first - 1].is(",") && is_hard_boundary(t_[m.first - 2]));
-    }
-
-    std::string span_text(std::size_t a, std::size_t b) const {
-        return d_.bytes.substr(t_[a].span.begin, t_[b - 1].span.end - t_[a].span.begin);
-    }
-
     bool about_deployment() const {
         for (std::size_t i = s_.tok_begin; i < s_.tok_end; ++i)
             if (g_.stance_topics.match(t_, i, s_.tok_end)) return true;
         return false;
     }
 
-    const Gazetteer& g_;
-    const Document& d_;
-    const Sentence& s_;
-    const std::vector<Token>& t_;
-    const SentenceAttribution& who_;
     std::vector<const Sentence*> previous_;
-    bool explain_;
-    std::vector<DateMention> dates_;
-    std::vector<bool> in_date_;  // by token, from the sentence's first
-    bool in_date(std::size_t i) const { return i >= s_.tok_begin && i < s_.tok_end && in_date_[i - s_.tok_begin]; }
 
 public:
     std::set<std::size_t> unattributed_;  // figures whose source is only the outlet, by span

@@ -30,6 +30,11 @@ std::string_view to_string(ClaimKind k);
 std::string_view to_string(Metric m);
 std::string_view to_string(Phase p);
 std::string_view to_string(Stance s);
+// Counts of people (troops, engineers, workers, a mixed group) and of materiel (missiles,
+// shells, equipment); casualties and strikes are neither.
+bool is_people(Metric m);
+bool is_materiel(Metric m);
+
 std::optional<Metric> parse_metric(std::string_view s);
 std::optional<Phase> parse_phase(std::string_view s);
 std::optional<Stance> parse_stance(std::string_view s);

@@ -9,11 +9,10 @@
 
 #include "nkclaims/claim.hpp"
 #include "nkclaims/document.hpp"
+#include "nkclaims/fields.hpp"
 #include "nkclaims/gazetteer.hpp"
 
 namespace nkclaims {
-
-enum class Explain { No, Yes };
 
 class Extractor {
 public:
