@@ -1,8 +1,8 @@
 #include "nkclaims/attribution.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace nkclaims {
 
@@ -57,9 +57,7 @@ bool SentenceAttribution::is_outlet(const std::string& id) const {
     return false;
 }
 
-Attribution SentenceAttribution::of(const Mention& m, const std::string& why) {
-    return {m.entry->id, "", why};
-}
+Attribution SentenceAttribution::of(const Mention& m, const std::string& why) { return {m.entry->id, "", why}; }
 
 void SentenceAttribution::find_mentions() {
     for (std::size_t i = begin_; i < end_;) {
@@ -172,8 +170,10 @@ void SentenceAttribution::find_anchors() {
             if (who->why.empty()) who->why = fmt::format("'{}'", t_[i].text);
             for (const Anchor& earlier : anchors_) {
                 if (earlier.who.via.empty()) continue;
-                if (who->source == earlier.who.via) who = earlier.who;  // the relay speaking: its source
-                else if (who->source == earlier.who.source && who->via.empty()) who->via = earlier.who.via;
+                if (who->source == earlier.who.via)
+                    who = earlier.who;  // the relay speaking: its source
+                else if (who->source == earlier.who.source && who->via.empty())
+                    who->via = earlier.who.via;
             }
             anchors_.push_back({i, *who});
         }

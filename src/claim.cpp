@@ -1,9 +1,9 @@
 #include "nkclaims/claim.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace nkclaims {
@@ -17,9 +17,8 @@ std::optional<E> find_name(const std::array<std::string_view, N>& names, std::st
 }
 
 constexpr std::array<std::string_view, 2> kKinds{"figure", "stance"};
-constexpr std::array<std::string_view, 9> kMetrics{"troops",     "engineers", "workers",
-                                                   "personnel",  "casualties", "missiles",
-                                                   "shells",     "strikes",   "equipment"};
+constexpr std::array<std::string_view, 9> kMetrics{"troops",   "engineers", "workers", "personnel", "casualties",
+                                                   "missiles", "shells",    "strikes", "equipment"};
 constexpr std::array<std::string_view, 5> kPhases{"deployed", "planned", "total", "supplied", "destroyed"};
 constexpr std::array<std::string_view, 3> kStances{"denies", "unconfirmed", "confirms"};
 
@@ -97,14 +96,29 @@ void json_string(std::string& out, std::string_view s) {
         const auto c = static_cast<unsigned char>(s[plain]);
         s.remove_prefix(plain + 1);
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: out += fmt::format("\\u{:04x}", c);
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += fmt::format("\\u{:04x}", c);
         }
     }
     out += '"';
@@ -117,12 +131,15 @@ void append_integer(std::string& out, long long v) {
 }
 
 void json_opt(std::string& out, std::string_view s) {
-    if (s.empty()) out += "null";
-    else json_string(out, s);
+    if (s.empty())
+        out += "null";
+    else
+        json_string(out, s);
 }
 
 void json_number(std::string& out, const std::optional<double>& v) {
-    if (v && *v == static_cast<double>(static_cast<long long>(*v))) return append_integer(out, static_cast<long long>(*v));
+    if (v && *v == static_cast<double>(static_cast<long long>(*v)))
+        return append_integer(out, static_cast<long long>(*v));
     out += number_or_null(v).dump();  // null, or a fraction as nlohmann prints it
 }
 

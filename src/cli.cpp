@@ -1,15 +1,14 @@
 #include "nkclaims/cli.hpp"
 
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "nkclaims/conflicts.hpp"
@@ -82,7 +81,8 @@ void add_conflict_options(CLI::App& app, Options& o) {
 }
 
 void add_filters(CLI::App& app, Options& o) {
-    app.add_option("--metric", o.metric, "troops, engineers, workers, personnel, casualties, missiles, shells, strikes, equipment");
+    app.add_option("--metric", o.metric,
+                   "troops, engineers, workers, personnel, casualties, missiles, shells, strikes, equipment");
     app.add_option("--phase", o.phase, "deployed, planned, total, supplied, destroyed");
     app.add_option("--source", o.source, "source id (nis, us_gov, ...)");
     app.add_option("--doc", o.doc, "document file name");
@@ -107,8 +107,10 @@ std::optional<Day> day_option(const std::string& value, const char* flag) {
 
 ClaimFilter filter_of(const Options& o) {
     ClaimFilter f;
-    if (!o.metric.empty() && !(f.metric = parse_metric(o.metric))) throw UsageError("--metric", fmt::format("unknown metric '{}'", o.metric));
-    if (!o.phase.empty() && !(f.phase = parse_phase(o.phase))) throw UsageError("--phase", fmt::format("unknown phase '{}'", o.phase));
+    if (!o.metric.empty() && !(f.metric = parse_metric(o.metric)))
+        throw UsageError("--metric", fmt::format("unknown metric '{}'", o.metric));
+    if (!o.phase.empty() && !(f.phase = parse_phase(o.phase)))
+        throw UsageError("--phase", fmt::format("unknown phase '{}'", o.phase));
     f.source = o.source;
     f.doc = o.doc;
     f.since = day_option(o.since, "--since");
@@ -122,8 +124,10 @@ TableStyle style_for_stdout() {
     const char* no_color = std::getenv("NO_COLOR");
     s.color = tty && !(no_color && *no_color) ? Color::On : Color::Off;
     winsize ws{};
-    if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 40) s.width = ws.ws_col;
-    else if (const char* cols = std::getenv("COLUMNS"); cols && std::atoi(cols) > 40) s.width = static_cast<std::size_t>(std::atoi(cols));
+    if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 40)
+        s.width = ws.ws_col;
+    else if (const char* cols = std::getenv("COLUMNS"); cols && std::atoi(cols) > 40)
+        s.width = static_cast<std::size_t>(std::atoi(cols));
     return s;
 }
 
@@ -200,20 +204,24 @@ int do_extract(const Options& o, Io& io) {
         try {
             Document d = inputs.parse(file, read_file(file));
             auto claims = ex.extract(d, o.explain ? Explain::Yes : Explain::No);
-            if (f == Format::Jsonl && !o.explain) write_claims(io.out, claims, f);
-            else all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
+            if (f == Format::Jsonl && !o.explain)
+                write_claims(io.out, claims, f);
+            else
+                all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
         } catch (const InputError& e) {
             io.err << "nkclaims: error: " << e.message() << '\n';
             failed = true;
         }
     });
-    if (f != Format::Jsonl || o.explain) write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_for_stdout());
+    if (f != Format::Jsonl || o.explain)
+        write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_for_stdout());
     return listed && !failed ? kOk : kFailed;
 }
 
 int do_claims(const Options& o, Io& io) {
     Store store(o.db.empty() ? default_db() : o.db);
-    const Format f = format_of(o, Format::Table, {Format::Table, Format::Jsonl, Format::Json, Format::Csv, Format::Markdown});
+    const Format f =
+        format_of(o, Format::Table, {Format::Table, Format::Jsonl, Format::Json, Format::Csv, Format::Markdown});
     if (ClaimStream::supports(f)) {  // a million rows go straight through
         ClaimStream out(io.out, f);
         store.for_each_claim(filter_of(o), [&](const Claim& c) { out.write(c); });
@@ -229,8 +237,8 @@ int do_conflicts(const Options& o, Io& io) {
     const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Markdown, Format::Csv});
     const ConflictOptions opt = conflict_options(o);
     ClaimFilter filter = filter_of(o);
-    filter.metric.reset();  // stances have no metric: filter the conflicts, not the claims
-    filter.slim = true;     // a million quotes would be read for the few hundred shown
+    filter.metric.reset();               // stances have no metric: filter the conflicts, not the claims
+    filter.slim = true;                  // a million quotes would be read for the few hundred shown
     auto claims = store.claims(filter);  // the report points into it
     auto report = find_conflicts(claims, g, opt, o.explain);
     if (auto m = filter_of(o).metric) {
@@ -273,8 +281,9 @@ int do_report(const Options& o, Io& io) {
         in.stamp = iso_day(std::chrono::floor<std::chrono::days>(now));
     }
     write_report_folder(o.out_dir, in);
-    if (!o.quiet) io.out << fmt::format("{}: index.html, report.md, report.json ({} claims, {} conflicts)\n", o.out_dir,
-                                        in.claims.size(), in.conflicts.conflicts.size());
+    if (!o.quiet)
+        io.out << fmt::format("{}: index.html, report.md, report.json ({} claims, {} conflicts)\n", o.out_dir,
+                              in.claims.size(), in.conflicts.conflicts.size());
     return o.fail_on_conflict && !in.conflicts.conflicts.empty() ? kConflictsFound : kOk;
 }
 
@@ -291,8 +300,10 @@ std::vector<Command> commands() {
              add_db(a, o);
              add_inputs(a, o);
              a.add_flag("--quiet,-q", o.quiet, "print nothing but errors");
-             a.add_flag("--no-conflicts", o.no_conflicts, "do not refresh the stored conflicts (v_conflicts): for bulk loads");
-             a.add_option("--jobs,-j", o.jobs, "threads that parse and extract (one writes)")->check(CLI::Range(1, 256));
+             a.add_flag("--no-conflicts", o.no_conflicts,
+                        "do not refresh the stored conflicts (v_conflicts): for bulk loads");
+             a.add_option("--jobs,-j", o.jobs, "threads that parse and extract (one writes)")
+                 ->check(CLI::Range(1, 256));
          },
          do_ingest},
         {"extract", "Print the claims of files without storing them",
@@ -325,7 +336,8 @@ std::vector<Command> commands() {
              add_conflict_options(a, o);
              a.add_flag("--explain", o.explain, "say why pairs of claims were or were not compared");
              a.add_flag("--fail-on-conflict", o.fail_on_conflict, "exit with status 3 when conflicts are found");
-             a.add_option("--baseline", o.baseline, "a saved --format json: only conflicts not in it count for --fail-on-conflict");
+             a.add_option("--baseline", o.baseline,
+                          "a saved --format json: only conflicts not in it count for --fail-on-conflict");
          },
          do_conflicts},
         {"timeline", "Show how one figure evolved, source by source",
@@ -341,7 +353,8 @@ std::vector<Command> commands() {
              add_filters(a, o);
              a.add_option("--out", o.out_dir, "folder to write")->required();
              add_conflict_options(a, o);
-             a.add_flag("--stamp", o.stamp, "print the date of generation (off: the same database gives the same bytes)");
+             a.add_flag("--stamp", o.stamp,
+                        "print the date of generation (off: the same database gives the same bytes)");
              a.add_flag("--fail-on-conflict", o.fail_on_conflict, "exit with status 3 when conflicts are found");
              a.add_flag("--quiet,-q", o.quiet, "print nothing but errors");
          },

@@ -1,5 +1,7 @@
 #include "nkclaims/conflicts.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -9,15 +11,16 @@
 #include <tuple>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 namespace nkclaims {
 
 std::string_view to_string(ConflictKind k) {
     switch (k) {
-        case ConflictKind::Disagreement: return "disagreement";
-        case ConflictKind::LowerLater: return "lower_later";
-        case ConflictKind::Denial: return "denial";
+        case ConflictKind::Disagreement:
+            return "disagreement";
+        case ConflictKind::LowerLater:
+            return "lower_later";
+        case ConflictKind::Denial:
+            return "denial";
     }
     return "";
 }
@@ -84,10 +87,14 @@ std::string value_text(const Claim& c) {
     const auto& v = c.value;
     if (c.approx && v.low && !v.high) return c.as_written;  // "thousands"
     std::string s;
-    if (v.low && v.high && *v.low == *v.high) s = n(*v.low);
-    else if (v.low && v.high) s = n(*v.low) + "-" + n(*v.high);
-    else if (v.low) s = "at least " + n(*v.low);
-    else if (v.high) s = "up to " + n(*v.high);
+    if (v.low && v.high && *v.low == *v.high)
+        s = n(*v.low);
+    else if (v.low && v.high)
+        s = n(*v.low) + "-" + n(*v.high);
+    else if (v.low)
+        s = "at least " + n(*v.low);
+    else if (v.high)
+        s = "up to " + n(*v.high);
     return (c.approx ? "about " : "") + s;
 }
 
@@ -181,7 +188,8 @@ private:
                 const Claim& a = *list[j];
                 if (!compatible_[place_[j] * places_ + place_[i]]) {
                     if (explain_)
-                        explain(a, b, fmt::format("not compared: places {} and {} do not overlap", a.location, b.location));
+                        explain(a, b,
+                                fmt::format("not compared: places {} and {} do not overlap", a.location, b.location));
                     continue;
                 }
                 compare(a, b, agree, j, i);
@@ -190,8 +198,10 @@ private:
             by_source[b.source].push_back(&b);
             auto same = std::find_if(latest.begin(), latest.end(),
                                      [&](std::size_t j) { return voice_[j] == voice_[i] && place_[j] == place_[i]; });
-            if (same != latest.end()) *same = i;
-            else latest.push_back(i);
+            if (same != latest.end())
+                *same = i;
+            else
+                latest.push_back(i);
         }
         corroborations(list, agree);
         revisions(by_source);
@@ -250,16 +260,20 @@ private:
         const Claim* y = swapped ? &a : &b;
         // Only what was reported within the window counts: a later flare-up is a new conflict.
         std::erase_if(reported, [&](const auto& r) {
-            return std::max(r.first->date->last, r.second->date->last) + std::chrono::days{opt_.window_days} < a.date->first;
+            return std::max(r.first->date->last, r.second->date->last) + std::chrono::days{opt_.window_days} <
+                   a.date->first;
         });
         for (const auto& [rx, ry] : reported)
             if (disagreement(*rx, *x, opt_.tolerance) == 0 && disagreement(*ry, *y, opt_.tolerance) == 0)
                 return explain(a, b, "the same disagreement, restated");
         reported.emplace_back(x, y);
-        out_.conflicts.push_back({ConflictKind::Disagreement, {&a, &b}, d, gap,
-                                  fmt::format("{} says {}, {} says {} ({} days apart)", who(a), value_text(a), who(b),
-                                              value_text(b), gap),
-                                  topic_of(a)});
+        out_.conflicts.push_back(
+            {ConflictKind::Disagreement,
+             {&a, &b},
+             d,
+             gap,
+             fmt::format("{} says {}, {} says {} ({} days apart)", who(a), value_text(a), who(b), value_text(b), gap),
+             topic_of(a)});
     }
 
     // Compares a cumulative figure with each other voice's peak from before the window (those
@@ -271,19 +285,26 @@ private:
             const Claim* p = list[k];
             const bool in_window = p->date->gap_days(*b.date) <= opt_.window_days;
             if (in_window || voice_[k] == voice_[i] || !compatible_[place_[k] * places_ + place_[i]]) continue;
-            if (p->value.low && b.value.high && *b.value.high < *p->value.low * (1 - (b.approx || p->approx ? opt_.tolerance : 0))) {
+            if (p->value.low && b.value.high &&
+                *b.value.high < *p->value.low * (1 - (b.approx || p->approx ? opt_.tolerance : 0))) {
                 if (!lowered_.emplace(p, voice_[i]).second) continue;
                 const int gap = p->date->gap_days(*b.date);
-                out_.conflicts.push_back({ConflictKind::LowerLater, {p, &b}, (*p->value.low - *b.value.high) / *p->value.low, gap,
-                                          fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows",
-                                                      who(*p), value_text(*p), gap, who(b), value_text(b)),
-                                          topic_of(b)});
+                out_.conflicts.push_back(
+                    {ConflictKind::LowerLater,
+                     {p, &b},
+                     (*p->value.low - *b.value.high) / *p->value.low,
+                     gap,
+                     fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows", who(*p),
+                                 value_text(*p), gap, who(b), value_text(b)),
+                     topic_of(b)});
             }
         }
         // Keep the peak per voice.
         auto it = std::find_if(peaks.begin(), peaks.end(), [&](std::size_t k) { return voice_[k] == voice_[i]; });
-        if (it == peaks.end()) peaks.push_back(i);
-        else if (b.value.low && (!list[*it]->value.low || *b.value.low > *list[*it]->value.low)) *it = i;
+        if (it == peaks.end())
+            peaks.push_back(i);
+        else if (b.value.low && (!list[*it]->value.low || *b.value.low > *list[*it]->value.low))
+            *it = i;
     }
 
     // A denial against each voice it contradicts: the stance paired with that voice's figure
@@ -305,9 +326,12 @@ private:
             }
             for (const auto& [voice, hit] : nearest) {
                 const Claim& f = *hit.second;
-                out_.conflicts.push_back({ConflictKind::Denial, {&f, s}, 1.0, hit.first,
-                                          fmt::format("{} says {}; {} {} ({} days apart)", who(f), value_text(f), who(*s),
-                                                      value_text(*s), hit.first),
+                out_.conflicts.push_back({ConflictKind::Denial,
+                                          {&f, s},
+                                          1.0,
+                                          hit.first,
+                                          fmt::format("{} says {}; {} {} ({} days apart)", who(f), value_text(f),
+                                                      who(*s), value_text(*s), hit.first),
                                           topic_of(f)});
             }
         }
@@ -350,7 +374,8 @@ private:
 
     void explain(const Claim& a, const Claim& b, const std::string& why) {
         if (explain_)
-            out_.explanations.push_back(fmt::format("{}@{} ~ {}@{}: {}", a.doc, a.span.begin, b.doc, b.span.begin, why));
+            out_.explanations.push_back(
+                fmt::format("{}@{} ~ {}@{}: {}", a.doc, a.span.begin, b.doc, b.span.begin, why));
     }
 
     // Grouped by what is disputed, the most serious first; ties in text order, so the same
@@ -394,9 +419,9 @@ private:
     // within the window.
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::pair<const Claim*, const Claim*>>> repeats_;
     std::set<std::pair<const Claim*, std::uint32_t>> lowered_;  // (peak, later voice) reported
-    std::vector<std::uint32_t> voice_, place_;  // of the bucket's claims, by index
+    std::vector<std::uint32_t> voice_, place_;                  // of the bucket's claims, by index
     std::size_t places_ = 0;
-    std::vector<bool> compatible_;              // places_ x places_
+    std::vector<bool> compatible_;  // places_ x places_
 };
 
 }  // namespace

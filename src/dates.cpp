@@ -1,24 +1,20 @@
 #include "nkclaims/dates.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
 #include <unordered_set>
 
 #include "nkclaims/gazetteer.hpp"  // WordSet
 
-#include <fmt/format.h>
-
 namespace nkclaims {
 
 using namespace std::chrono;
 
-DateRange DateRange::of_month(year y, month m) {
-    return {sys_days{y / m / 1}, sys_days{y / m / std::chrono::last}};
-}
+DateRange DateRange::of_month(year y, month m) { return {sys_days{y / m / 1}, sys_days{y / m / std::chrono::last}}; }
 
-DateRange DateRange::of_year(year y) {
-    return {sys_days{y / January / 1}, sys_days{y / December / 31}};
-}
+DateRange DateRange::of_year(year y) { return {sys_days{y / January / 1}, sys_days{y / December / 31}}; }
 
 int DateRange::gap_days(const DateRange& o) const {
     if (overlaps(o)) return 0;
@@ -30,14 +26,20 @@ std::string iso_day(Day d) {
     // By hand, not fmt: reports print two or three of these for each of a million claims.
     const year_month_day ymd{d};
     const int y = static_cast<int>(ymd.year());
-    if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    if (y < 0 || y > 9999)
+        return fmt::format("{:04}-{:02}-{:02}", y, static_cast<unsigned>(ymd.month()),
+                           static_cast<unsigned>(ymd.day()));
     const auto m = static_cast<unsigned>(ymd.month()), dd = static_cast<unsigned>(ymd.day());
-    const char out[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
-                          static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+    const char out[10] = {static_cast<char>('0' + y / 1000),
+                          static_cast<char>('0' + y / 100 % 10),
+                          static_cast<char>('0' + y / 10 % 10),
+                          static_cast<char>('0' + y % 10),
                           '-',
-                          static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
+                          static_cast<char>('0' + m / 10),
+                          static_cast<char>('0' + m % 10),
                           '-',
-                          static_cast<char>('0' + dd / 10),      static_cast<char>('0' + dd % 10)};
+                          static_cast<char>('0' + dd / 10),
+                          static_cast<char>('0' + dd % 10)};
     return std::string(out, sizeof out);
 }
 
@@ -50,9 +52,8 @@ std::string DateRange::iso() const {
     if (whole_months && a.year() == b.year() && a.month() == b.month())
         return fmt::format("{:04}-{:02}", static_cast<int>(a.year()), static_cast<unsigned>(a.month()));
     if (whole_months)
-        return fmt::format("{:04}-{:02}/{:04}-{:02}", static_cast<int>(a.year()),
-                           static_cast<unsigned>(a.month()), static_cast<int>(b.year()),
-                           static_cast<unsigned>(b.month()));
+        return fmt::format("{:04}-{:02}/{:04}-{:02}", static_cast<int>(a.year()), static_cast<unsigned>(a.month()),
+                           static_cast<int>(b.year()), static_cast<unsigned>(b.month()));
     return iso_day(first) + "/" + iso_day(last);
 }
 
@@ -107,25 +108,23 @@ struct MonthName {
     unsigned number;
 };
 constexpr std::array<MonthName, 23> kMonths{{
-    {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3},
-    {"april", 4}, {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7},
-    {"august", 8}, {"aug", 8}, {"september", 9}, {"sept", 9}, {"sep", 9}, {"october", 10},
-    {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12},
+    {"january", 1},  {"jan", 1},    {"february", 2},  {"feb", 2},       {"march", 3},     {"mar", 3},
+    {"april", 4},    {"apr", 4},    {"may", 5},       {"june", 6},      {"jun", 6},       {"july", 7},
+    {"jul", 7},      {"august", 8}, {"aug", 8},       {"september", 9}, {"sept", 9},      {"sep", 9},
+    {"october", 10}, {"oct", 10},   {"november", 11}, {"nov", 11},      {"december", 12},
 }};
-constexpr std::array<std::string_view, 7> kWeekdays{
-    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+constexpr std::array<std::string_view, 7> kWeekdays{"sunday",   "monday", "tuesday", "wednesday",
+                                                    "thursday", "friday", "saturday"};
 
 // Resolves date expressions starting at one token. Each try_* returns a mention or nothing.
 class DateParser {
 public:
-    DateParser(const std::vector<Token>& t, std::size_t end, std::optional<Day> ref)
-        : t_(t), end_(end), ref_(ref) {}
+    DateParser(const std::vector<Token>& t, std::size_t end, std::optional<Day> ref) : t_(t), end_(end), ref_(ref) {}
 
     std::optional<DateMention> at(std::size_t i) const {
         for (auto f : {&DateParser::weekday_name, &DateParser::day_of_month, &DateParser::month_first,
                        &DateParser::day_first, &DateParser::iso, &DateParser::part_of_month,
-                       &DateParser::relative_words, &DateParser::earlier_in_year,
-                       &DateParser::bare_year}) {
+                       &DateParser::relative_words, &DateParser::earlier_in_year, &DateParser::bare_year}) {
             if (auto m = (this->*f)(i)) return m;
         }
         return std::nullopt;
@@ -235,8 +234,7 @@ private:
         if (auto d = day_number(k)) {
             std::size_t end = k + 1;
             unsigned last_day = *d;
-            if ((is(end, "and") || is(end, "-") || is(end, "to")) && day_number(end + 1) &&
-                *day_number(end + 1) > *d) {
+            if ((is(end, "and") || is(end, "-") || is(end, "to")) && day_number(end + 1) && *day_number(end + 1) > *d) {
                 last_day = *day_number(end + 1);
                 end += 2;
             }
@@ -274,8 +272,8 @@ private:
     // 2025-07-08
     std::optional<DateMention> iso(std::size_t i) const {
         if (!year_number(i) || !is(i + 1, "-") || !has(i + 4) || !is(i + 3, "-")) return std::nullopt;
-        const std::string s = std::string(t_[i].norm) + "-" + std::string(t_[i + 2].norm) + "-" +
-                              std::string(t_[i + 4].norm);
+        const std::string s =
+            std::string(t_[i].norm) + "-" + std::string(t_[i + 2].norm) + "-" + std::string(t_[i + 4].norm);
         auto d = parse_iso_day(s);
         if (!d) return std::nullopt;
         return DateMention{i, i + 5, DateRange::of_day(*d)};
@@ -289,11 +287,21 @@ private:
         std::string_view w = t_[j].norm;
         unsigned from = 0, to = 0;
         std::size_t month_tok = j + 1;
-        if (w == "early") { from = 1; to = 10; }
-        else if (w == "mid" || w == "middle") { from = 11; to = 20; }
-        else if (w == "late") { from = 21; to = 31; }
-        else if (w.starts_with("mid-")) { from = 11; to = 20; month_tok = j; }
-        else return std::nullopt;
+        if (w == "early") {
+            from = 1;
+            to = 10;
+        } else if (w == "mid" || w == "middle") {
+            from = 11;
+            to = 20;
+        } else if (w == "late") {
+            from = 21;
+            to = 31;
+        } else if (w.starts_with("mid-")) {
+            from = 11;
+            to = 20;
+            month_tok = j;
+        } else
+            return std::nullopt;
         unsigned m = 0;
         std::size_t after = 0;
         if (month_tok == j) {
@@ -389,8 +397,8 @@ bool may_start_date(const Token& t) {
     if (t.kind == TokenKind::Number) return true;
     if (t.kind != TokenKind::Word) return false;
     static const WordSet starters = [] {
-        WordSet s{"on", "last", "this", "next", "in", "since", "by", "until", "earlier", "early", "mid", "middle",
-                  "late", "yesterday", "today", "past", "the"};
+        WordSet s{"on",    "last", "this",   "next", "in",        "since", "by",   "until", "earlier",
+                  "early", "mid",  "middle", "late", "yesterday", "today", "past", "the"};
         for (const auto& m : kMonths) s.insert(m.name);
         for (const auto& w : kWeekdays) s.insert(w);
         return s;
@@ -399,8 +407,8 @@ bool may_start_date(const Token& t) {
 }
 }  // namespace
 
-std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::size_t begin,
-                                    std::size_t end, std::optional<Day> reference) {
+std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                                    std::optional<Day> reference) {
     std::vector<DateMention> out;
     const DateParser parser(tokens, end, reference);
     for (std::size_t i = begin; i < end;) {

@@ -1,12 +1,12 @@
 #include "nkclaims/document.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "nkclaims/error.hpp"
 
@@ -30,7 +30,8 @@ void DocumentMeta::merge(const DocumentMeta& over) {
 
 std::string Document::sentence_text(const Sentence& s) const {
     std::string out = bytes.substr(s.span.begin, s.span.end - s.span.begin);
-    std::replace_if(out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    std::replace_if(
+        out.begin(), out.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
     return out;
 }
 
@@ -71,11 +72,11 @@ void check_text(const std::string& name, std::string_view b) {
 
 namespace {
 
-const std::set<std::string_view> kAbbreviations{
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sept", "sep", "oct",
-    "nov", "dec", "jan", "feb", "aug", "jun", "jul", "apr", "mar", "no", "vs", "prof", "rep", "sen", "gov"};
+const std::set<std::string_view> kAbbreviations{"mr",  "mrs",  "ms",  "dr",  "gen", "lt",   "col", "maj", "capt", "sgt",
+                                                "st",  "sept", "sep", "oct", "nov", "dec",  "jan", "feb", "aug",  "jun",
+                                                "jul", "apr",  "mar", "no",  "vs",  "prof", "rep", "sen", "gov"};
 
-constexpr std::size_t kLongSentence = 400;  // bytes: past this, a line break ends an unpunctuated run
+constexpr std::size_t kLongSentence = 400;        // bytes: past this, a line break ends an unpunctuated run
 constexpr std::size_t kMaxSentenceTokens = 1000;  // past 600 a comma ends a sentence, past 1000 anything
 
 struct Line {
@@ -242,7 +243,8 @@ private:
 
     bool blank_line_between(std::size_t a, std::size_t b) const {
         const auto& toks = d_.tokens.tokens;
-        const std::string_view gap = std::string_view(d_.bytes).substr(toks[a].span.end, toks[b].span.begin - toks[a].span.end);
+        const std::string_view gap =
+            std::string_view(d_.bytes).substr(toks[a].span.end, toks[b].span.begin - toks[a].span.end);
         return std::count(gap.begin(), gap.end(), '\n') >= 2;
     }
 
@@ -268,7 +270,8 @@ private:
         // A date glued to the summary after it: "July 8, 2025Seoul".
         if (t.kind == TokenKind::Number && n.is_word() && !n.space_before && n.capitalized()) return true;
         // A closing quote after the end of a sentence: "... matters."
-        if (t.is("\"") && i > 0 && (toks[i - 1].is(".") || toks[i - 1].is("?") || toks[i - 1].is("!")) && n.space_before)
+        if (t.is("\"") && i > 0 && (toks[i - 1].is(".") || toks[i - 1].is("?") || toks[i - 1].is("!")) &&
+            n.space_before)
             return true;
         const std::size_t length = t.span.end - toks[start].span.begin;
         // A text that never ends a sentence (a 50 MB line) is cut: the rules look at whole
@@ -433,7 +436,8 @@ bool is_text_file(const std::filesystem::path& p) {
 std::size_t walk(const std::filesystem::path& folder, const std::function<void(const std::filesystem::path&)>& each) {
     std::error_code ec;
     std::vector<std::filesystem::directory_entry> entries;
-    for (std::filesystem::directory_iterator it(folder, std::filesystem::directory_options::skip_permission_denied, ec), end;
+    for (std::filesystem::directory_iterator it(folder, std::filesystem::directory_options::skip_permission_denied, ec),
+         end;
          !ec && it != end; it.increment(ec))
         entries.push_back(*it);
     if (ec) throw InputError(folder.string(), ec.message());

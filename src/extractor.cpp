@@ -1,9 +1,9 @@
 #include "nkclaims/extractor.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "nkclaims/attribution.hpp"
 #include "nkclaims/fields.hpp"
@@ -19,21 +19,21 @@ constexpr std::size_t kPersonCueWindow = 8;   // "12,000 people are planned to b
 
 // Words that end the search for the noun a number counts.
 const std::set<std::string_view> kBreakers{
-    "said", "says", "told", "that", "which", "who", "where", "when", "while", "because", "if", "but",
-    "was", "were", "is", "has", "have", "had", "will", "would", "could", "should", "can", "to", "in",
-    "on", "at", "from", "for", "with", "by", "into", "near", "since", "during", "after", "before",
-    "than", "as", "and", "or", "per", "each", "every", "a", "an", "it", "they", "he", "she", "we", "you", "i", "of"};
+    "said",  "says",   "told",  "that",   "which", "who",  "where", "when", "while", "because", "if",
+    "but",   "was",    "were",  "is",     "has",   "have", "had",   "will", "would", "could",   "should",
+    "can",   "to",     "in",    "on",     "at",    "from", "for",   "with", "by",    "into",    "near",
+    "since", "during", "after", "before", "than",  "as",   "and",   "or",   "per",   "each",    "every",
+    "a",     "an",     "it",    "they",   "he",    "she",  "we",    "you",  "i",     "of"};
 // Words that may follow an elliptical number ("that's only ten thousand if ...").
 const std::set<std::string_view> kFunctionWords{
-    "if", "and", "or", "so", "but", "you", "we", "they", "he", "she", "it", "are", "is", "were", "was",
-    "will", "would", "could", "to", "in", "of", "from", "that", "which", "who", "more", "now", "then",
-    "there", "here", "already", "soon", "at", "by", "into", "this", "these", "those", "now", "in"};
+    "if",    "and",  "or",      "so",    "but", "you", "we",   "they", "he",    "she",   "it",  "are",  "is",  "were",
+    "was",   "will", "would",   "could", "to",  "in",  "of",   "from", "that",  "which", "who", "more", "now", "then",
+    "there", "here", "already", "soon",  "at",  "by",  "into", "this", "these", "those", "now", "in"};
 // "casualties had reached about 3,000", "the figure is 8,000": the noun stands before the number.
-const std::set<std::string_view> kPredicates{"reached", "reach", "reaches", "totaled", "totalled", "totals", "numbered",
-                                             "is", "are", "was", "were", "stood", "stands", "rose", "climbed",
-                                             "exceeded", "topped", "hit", "at", "to"};
+const std::set<std::string_view> kPredicates{
+    "reached", "reach", "reaches", "totaled", "totalled", "totals",   "numbered", "is",  "are", "was",
+    "were",    "stood", "stands",  "rose",    "climbed",  "exceeded", "topped",   "hit", "at",  "to"};
 const std::set<std::string_view> kCollectives{"group", "contingent", "batch", "force", "total", "number", "deployment"};
-
 
 // Parts of one mixed group combine: soldiers + personnel is troops, engineers + workers is a
 // mixed group (personnel).
@@ -123,9 +123,9 @@ private:
     // it asks nothing.
     std::size_t question_start() const {
         if (!t_[s_.tok_end - 1].is("?")) return s_.tok_end;
-        static const std::set<std::string_view> openers{"are", "is", "was", "were", "do", "does", "did", "how", "what",
-                                                        "will", "would", "could", "can", "have", "has", "should",
-                                                        "why", "when", "where", "which", "who"};
+        static const std::set<std::string_view> openers{"are", "is",     "was",  "were",  "do",    "does",  "did",
+                                                        "how", "what",   "will", "would", "could", "can",   "have",
+                                                        "has", "should", "why",  "when",  "where", "which", "who"};
         for (std::size_t i = s_.tok_begin; i < s_.tok_end; ++i) {
             const bool clause_start = i == s_.tok_begin || t_[i - 1].is(",") || is_hard_boundary(t_[i - 1]);
             if (clause_start && openers.contains(t_[i].norm)) return i;
@@ -167,8 +167,10 @@ private:
         c.metric = np.metric;
         if (explain_)
             for (const auto& w : np.why) note(c, w);
-        note(c, [&] { return fmt::format("value {} from '{}'{}", value_text(q.value), c.as_written,
-                            q.bound.empty() ? "" : fmt::format(" with '{}'", q.bound)); });
+        note(c, [&] {
+            return fmt::format("value {} from '{}'{}", value_text(q.value), c.as_written,
+                               q.bound.empty() ? "" : fmt::format(" with '{}'", q.bound));
+        });
         c.increment = increment(q);
         c.location = location(q.first, np.end).value_or("");
         c.actor = actor(q, np, c);
@@ -195,20 +197,21 @@ private:
         return n(v.low) + ".." + n(v.high);
     }
 
-
     // Money, percentages, ages, times of day, ratios: a number, but never a figure.
     bool excluded_context(const Quantity& q) const {
         const std::size_t b = q.num_first, e = q.num_last;
         if (b > s_.tok_begin) {
             const Token& p = t_[b - 1];
             if (p.is("$") || p.is("€") || p.is("£") || p.is("#") || p.is("no") || p.is("aged") || p.is("age") ||
-                p.is("ages") || p.is("every") || p.is("per") || p.is("page") || p.is("number") || (p.is("of") && b >= 2 && t_[b - 2].is("out")))
+                p.is("ages") || p.is("every") || p.is("per") || p.is("page") || p.is("number") ||
+                (p.is("of") && b >= 2 && t_[b - 2].is("out")))
                 return true;
         }
         if (has(e)) {
             const Token& n = t_[e];
             if (n.is("%") || (n.is(":") && has(e + 1) && t_[e + 1].kind == TokenKind::Number)) return true;
-            if (n.is("percent") || (n.is("per") && is(e + 1, "cent")) || n.is("a.m") || n.is("p.m") || n.is("am") || n.is("pm"))
+            if (n.is("percent") || (n.is("per") && is(e + 1, "cent")) || n.is("a.m") || n.is("p.m") || n.is("am") ||
+                n.is("pm"))
                 return true;
             if (g_.not_counted.match(t_, e, s_.tok_end)) return true;
             if (n.is("-") && has(e + 1) && g_.not_counted.match(t_, e + 1, s_.tok_end)) return true;  // 23-year-old
@@ -233,12 +236,13 @@ private:
     std::optional<NounPhrase> noun_phrase(const Quantity& q) const {
         NounPhrase np;
         std::size_t j = q.last;
-        if (is(j, "\"")) ++j;                                   // “10,000” soldiers
+        if (is(j, "\"")) ++j;                                          // “10,000” soldiers
         if (is(j, "-") && has(j + 1) && !t_[j + 1].space_before) ++j;  // 30,000-troop
-        if (is(j, "of")) ++j;                                   // 4,000 of those soldiers
+        if (is(j, "of")) ++j;                                          // 4,000 of those soldiers
         std::size_t unknown = 0;
         while (has(j) && j < q.last + 10) {
-            if (auto n = g_.nouns.match(t_, j, s_.tok_end); n && n->value->context && g_.modifiers.match(t_, j, s_.tok_end)) {
+            if (auto n = g_.nouns.match(t_, j, s_.tok_end);
+                n && n->value->context && g_.modifiers.match(t_, j, s_.tok_end)) {
                 ++j;  // "5,000 military builders": a context word that also qualifies a noun
                 continue;
             }
@@ -317,19 +321,22 @@ private:
         const bool governed = people_cue_within(b >= 4 ? std::max(b - 4, s_.tok_begin) : s_.tok_begin, b) || cue_after;
         const bool collective = b >= 2 && t_[b - 1].is("of") && kCollectives.contains(t_[b - 2].norm);
         std::size_t k = b;
-        while (k > s_.tok_begin && (t_[k - 1].is("only") || t_[k - 1].is("just") || t_[k - 1].is("about") || t_[k - 1].is("even")))
+        while (k > s_.tok_begin &&
+               (t_[k - 1].is("only") || t_[k - 1].is("just") || t_[k - 1].is("about") || t_[k - 1].is("even")))
             --k;
         const bool copula = k >= 2 && t_[k - 1].is("'s") && (t_[k - 2].is("that") || t_[k - 2].is("it"));
         const bool predicate = k > s_.tok_begin && kPredicates.contains(t_[k - 1].norm);
         // "8,000 of them", "the same 11,000.": a group named before
         const bool partitive = is(e, "of") && (is(e + 1, "them") || is(e + 1, "those") || is(e + 1, "these"));
         const bool in_all = is(e, "in") && (is(e + 1, "all") || is(e + 1, "total"));  // "1,500 in all"
-        const bool definite = k > s_.tok_begin && (t_[k - 1].is("the") || t_[k - 1].is("same") || t_[k - 1].is("those")) &&
+        const bool definite = k > s_.tok_begin &&
+                              (t_[k - 1].is("the") || t_[k - 1].is("same") || t_[k - 1].is("those")) &&
                               (!has(e) || t_[e].kind == TokenKind::Punct);
         if (predicate) {
             if (auto subject = subject_metric(k - 1)) return subject;
         }
-        if (!governed && !collective && !copula && !partitive && !definite && !predicate && !in_all) return std::nullopt;
+        if (!governed && !collective && !copula && !partitive && !definite && !predicate && !in_all)
+            return std::nullopt;
         auto metric = context_metric(b);
         if (!metric) return std::nullopt;
         NounPhrase np;
@@ -393,7 +400,8 @@ private:
             }
         }
         if (np.person) {
-            const std::size_t from = q.first > s_.tok_begin + kPersonCueWindow ? q.first - kPersonCueWindow : s_.tok_begin;
+            const std::size_t from =
+                q.first > s_.tok_begin + kPersonCueWindow ? q.first - kPersonCueWindow : s_.tok_begin;
             if (!people_cue_within(from, std::min(np.end + kPersonCueWindow, s_.tok_end))) return false;
             np.metric = Metric::Troops;
             np.why.push_back("people sent or deployed: troops");
@@ -404,7 +412,8 @@ private:
     bool increment(const Quantity& q) const {
         std::size_t b = q.first;
         if (b > s_.tok_begin && t_[b - 1].is("another")) return true;
-        if (b > s_.tok_begin + 1 && t_[b - 1].is("additional") && (t_[b - 2].is("an") || t_[b - 2].is("the"))) return true;
+        if (b > s_.tok_begin + 1 && t_[b - 1].is("additional") && (t_[b - 2].is("an") || t_[b - 2].is("the")))
+            return true;
         return is(q.last, "additional") || is(q.last, "more") || is(q.last, "extra");
     }
 
@@ -431,7 +440,9 @@ private:
         if (auto a = who_.at(at, stance)) {
             c.source = a->source;
             c.via = a->via;
-            note(c, [&] { return fmt::format("source {}{} from {}", a->source, a->via.empty() ? "" : " via " + a->via, a->why); });
+            note(c, [&] {
+                return fmt::format("source {}{} from {}", a->source, a->via.empty() ? "" : " via " + a->via, a->why);
+            });
         } else {  // nobody named, no speaker label
             unattributed_.insert(c.span.begin);
             if (!d_.meta.outlet.empty()) {
@@ -489,7 +500,8 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
         const Sentence& s = d.sentences[n];
         if (s.boilerplate) continue;
         if (carried && n - carried_at > kCarrySentences) carried.reset();
-        const SentenceAttribution who(g_, d.tokens.tokens, s.tok_begin, s.tok_end, carried, speaker_source(g_, s.speaker));
+        const SentenceAttribution who(g_, d.tokens.tokens, s.tok_begin, s.tok_end, carried,
+                                      speaker_source(g_, s.speaker));
         std::vector<Claim> figures, stances;
         if (may_hold_claims(s, d.tokens.tokens)) {  // most sentences hold no number and no stance
             SentenceRules rules(g_, d, s, who, previous, explain);
@@ -509,7 +521,8 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
         previous.insert(previous.begin(), &s);
         if (previous.size() > kContextSentences) previous.pop_back();
     }
-    std::stable_sort(out.begin(), out.end(), [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
     return out;
 }
 

@@ -1,8 +1,8 @@
 #include "nkclaims/fields.hpp"
 
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 namespace nkclaims {
 namespace {
@@ -11,8 +11,9 @@ constexpr std::size_t kMaxCueDistance = 12;  // tokens: a phase cue farther away
 constexpr int kSoftBoundaryCost = 6;         // a comma or dash between a cue and the number
 
 // "from Russia's Far East toward Kursk": an origin is not where the counted are.
-const std::set<std::string_view> kLocativePreps{"in", "to", "into", "near", "at", "around", "inside",
-                                                "toward", "towards", "across", "within", "reached", "reach", "entered"};
+const std::set<std::string_view> kLocativePreps{"in",     "to",      "into",   "near",    "at",
+                                                "around", "inside",  "toward", "towards", "across",
+                                                "within", "reached", "reach",  "entered"};
 
 bool soft_boundary(const Token& t) { return t.is(",") || t.is("-") || t.is("(") || t.is(")") || t.is(":"); }
 
@@ -50,7 +51,8 @@ std::optional<Phase> SentenceFields::phase(std::size_t first, std::size_t np_end
             const std::size_t a = before ? cue_end : np_end, b = before ? first : i;
             const std::size_t distance = b >= a ? b - a : 0;
             if (distance <= kMaxCueDistance && !crosses(a, b, Boundary::Hard)) {
-                const int cost = static_cast<int>(distance) + cue->value->weight + (crosses(a, b, Boundary::Soft) ? kSoftBoundaryCost : 0);
+                const int cost = static_cast<int>(distance) + cue->value->weight +
+                                 (crosses(a, b, Boundary::Soft) ? kSoftBoundaryCost : 0);
                 if (cost < best_cost) {
                     best_cost = cost;
                     best = p;
@@ -73,8 +75,12 @@ std::optional<Phase> SentenceFields::phase(std::size_t first, std::size_t np_end
     // count of people is there.
     const bool hypothetical = conditional_clause(first);
     const Phase p = c.increment || hypothetical ? Phase::Planned : Phase::Deployed;
-    note(c, [&] { return fmt::format("phase {} by default{}", to_string(p),
-                        hypothetical ? " in a conditional clause" : c.increment ? " for an increment" : ""); });
+    note(c, [&] {
+        return fmt::format("phase {} by default{}", to_string(p),
+                           hypothetical  ? " in a conditional clause"
+                           : c.increment ? " for an increment"
+                                         : "");
+    });
     return p;
 }
 
@@ -143,7 +149,8 @@ void SentenceFields::date(Claim& c, std::size_t first, std::size_t last) const {
     const DateMention* event = nullptr;
     std::size_t best = 1u << 30;
     for (const DateMention& m : dates_) {
-        const bool crosses_clause = m.last <= first ? crosses(m.last, first, Boundary::Hard) : crosses(last, m.first, Boundary::Hard);
+        const bool crosses_clause =
+            m.last <= first ? crosses(m.last, first, Boundary::Hard) : crosses(last, m.first, Boundary::Hard);
         if (crosses_clause) continue;
         const std::size_t distance = m.last <= first ? first - m.last : (m.first >= last ? m.first - last : 0);
         if (!after_figure(m) && (near_verb(m) || clause_initial(m) || stance)) {
@@ -157,14 +164,17 @@ void SentenceFields::date(Claim& c, std::size_t first, std::size_t last) const {
     }
     if (said) {
         c.date = said->range;
-        note(c, [&] { return fmt::format("date {} from '{}'", said->range.iso(), span_text(said->first, said->last)); });
+        note(c,
+             [&] { return fmt::format("date {} from '{}'", said->range.iso(), span_text(said->first, said->last)); });
     } else if (auto r = d_.reference_date()) {
         c.date = DateRange::of_day(*r);
         note(c, [&] { return fmt::format("date {}: the document's reference date", c.date->iso()); });
     }
     if (event) {
         c.event_date = event->range;
-        note(c, [&] { return fmt::format("event date {} from '{}'", event->range.iso(), span_text(event->first, event->last)); });
+        note(c, [&] {
+            return fmt::format("event date {} from '{}'", event->range.iso(), span_text(event->first, event->last));
+        });
     }
 }
 

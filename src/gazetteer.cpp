@@ -1,11 +1,11 @@
 #include "nkclaims/gazetteer.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
-
-#include <fmt/format.h>
 
 #include "nkclaims/error.hpp"
 
@@ -18,8 +18,9 @@ void Lexicon<T>::add(std::string_view phrase, T value) {
     if (marked) phrase.remove_prefix(1);
     Entry e{phrase_tokens(phrase), {}, std::move(value)};
     if (e.words.empty()) return;
-    const bool capitals = marked || (std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-                          std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+    const bool capitals =
+        marked || (std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                   std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
     if (capitals)
         for (const Token& t : tokenize(phrase).tokens) e.exact.emplace_back(t.text);
     first_words_.add(word_hash(e.words.front()));
@@ -30,8 +31,7 @@ void Lexicon<T>::add(std::string_view phrase, T value) {
 }
 
 template <class T>
-auto Lexicon<T>::match(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const
-    -> std::optional<Match> {
+auto Lexicon<T>::match(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const -> std::optional<Match> {
     if (i >= end || !first_words_.may_contain(tokens[i].hash)) return std::nullopt;
     auto it = by_first_.find(HashedWord(tokens[i]));
     if (it == by_first_.end()) return std::nullopt;
@@ -104,17 +104,17 @@ void add_scope(PhaseCue& cue, Phase phase, const std::string& scope, const std::
 
 AttributionRole role(const std::string& s, const std::string& where) {
     static const std::map<std::string, AttributionRole> roles{
-        {"said", AttributionRole::Said},     {"told", AttributionRole::Told},
+        {"said", AttributionRole::Said},           {"told", AttributionRole::Told},
         {"according", AttributionRole::According}, {"cited", AttributionRole::Cited},
-        {"citing", AttributionRole::Citing}, {"report", AttributionRole::Report}};
+        {"citing", AttributionRole::Citing},       {"report", AttributionRole::Report}};
     auto it = roles.find(s);
     if (it == roles.end()) throw ConfigError(where, fmt::format("unknown attribution role '{}'", s));
     return it->second;
 }
 
-constexpr const char* kDataFiles[] = {"sources.tsv", "places.tsv", "nouns.tsv", "actors.tsv", "phases.tsv",
-                                      "stances.tsv", "attribution.tsv", "casualty_verbs.txt", "modifiers.txt",
-                                      "stance_topics.txt", "boilerplate.txt", "not_counted.txt"};
+constexpr const char* kDataFiles[] = {"sources.tsv",   "places.tsv",        "nouns.tsv",       "actors.tsv",
+                                      "phases.tsv",    "stances.tsv",       "attribution.tsv", "casualty_verbs.txt",
+                                      "modifiers.txt", "stance_topics.txt", "boilerplate.txt", "not_counted.txt"};
 
 // FNV-1a over the data files: cheap, and only compared for equality.
 std::string fingerprint_of(const std::filesystem::path& dir) {
@@ -161,8 +161,10 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
         PhaseCue& cue = cues[f[0]];
         add_scope(cue, *p, f[2], where);
         if (f.size() > 3 && !f[3].empty()) cue.weight = std::atoi(f[3].c_str());
-        if (f.size() > 4 && f[4] == "before") cue.before_only = true;
-        else if (f.size() > 4 && !f[4].empty()) throw ConfigError(where, fmt::format("unknown direction '{}' (before)", f[4]));
+        if (f.size() > 4 && f[4] == "before")
+            cue.before_only = true;
+        else if (f.size() > 4 && !f[4].empty())
+            throw ConfigError(where, fmt::format("unknown direction '{}' (before)", f[4]));
     });
     for (const auto& [phrase, cue] : cues) g.phases.add(phrase, cue);
     read_rows(dir / "stances.tsv", 2, [&](const auto& f, const auto& where) {

@@ -1,20 +1,20 @@
 #include "nkclaims/ingest.hpp"
 
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
-#include <cerrno>
-#include <cstdio>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <mutex>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "nkclaims/error.hpp"
 #include "nkclaims/report.hpp"
@@ -109,8 +109,8 @@ struct Work {
     StoredDocument stored;
     std::vector<Claim> claims;
     std::size_t size = 0;  // bytes read
-    std::string error;  // an InputError's message, reported in order
-    bool skip = false;  // unchanged since the last ingest
+    std::string error;     // an InputError's message, reported in order
+    bool skip = false;     // unchanged since the last ingest
 };
 
 // Runs `work` on `jobs` threads (on this one for a single job) and waits for them.
@@ -323,8 +323,10 @@ IngestCounts ingest(Store& store, const Gazetteer& g, const Inputs& inputs, cons
     auto next_batch = [&] {
         std::vector<Work> batch = prepare_batch(pending, jobs, one);
         pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(batch.size()));
-        if (thread) thread->push(std::move(batch));
-        else writer.write(batch);
+        if (thread)
+            thread->push(std::move(batch));
+        else
+            writer.write(batch);
     };
     const bool listed = inputs.for_each_file(paths, report, [&](const std::filesystem::path& f) {
         pending.push_back(f);

@@ -1,8 +1,8 @@
 #include "nkclaims/manifest.hpp"
 
-#include <fstream>
-
 #include <fmt/format.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "nkclaims/error.hpp"

@@ -17,19 +17,26 @@ struct Word {
     double value;
 };
 constexpr std::array<Word, 28> kSmall{{
-    {"zero", 0},     {"one", 1},        {"two", 2},        {"three", 3},     {"four", 4},
-    {"five", 5},     {"six", 6},        {"seven", 7},      {"eight", 8},     {"nine", 9},
-    {"ten", 10},     {"eleven", 11},    {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
-    {"fifteen", 15}, {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20},  {"thirty", 30},    {"forty", 40},     {"fifty", 50},    {"sixty", 60},
-    {"seventy", 70}, {"eighty", 80},    {"ninety", 90},
+    {"zero", 0},      {"one", 1},       {"two", 2},       {"three", 3},    {"four", 4},     {"five", 5},
+    {"six", 6},       {"seven", 7},     {"eight", 8},     {"nine", 9},     {"ten", 10},     {"eleven", 11},
+    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17},
+    {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},  {"forty", 40},   {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},
 }};
 constexpr std::array<Word, 5> kScales{{
-    {"hundred", 100}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"dozen", 12},
+    {"hundred", 100},
+    {"thousand", 1e3},
+    {"million", 1e6},
+    {"billion", 1e9},
+    {"dozen", 12},
 }};
 // "thousands of", "tens of thousands": at least one unit of the scale, approximate.
 constexpr std::array<Word, 5> kVague{{
-    {"dozens", 12}, {"hundreds", 100}, {"thousands", 1e3}, {"millions", 1e6}, {"billions", 1e9},
+    {"dozens", 12},
+    {"hundreds", 100},
+    {"thousands", 1e3},
+    {"millions", 1e6},
+    {"billions", 1e9},
 }};
 
 enum class Bound { None, Low, High, Approx, Between, From };
@@ -183,7 +190,9 @@ private:
 
     bool grouped(std::size_t a, std::size_t b) const {
         const Token &x = t_[a], &y = t_[b];
-        const auto all_digits = [](std::string_view s) { return s.find_first_not_of("0123456789") == std::string_view::npos; };
+        const auto all_digits = [](std::string_view s) {
+            return s.find_first_not_of("0123456789") == std::string_view::npos;
+        };
         const std::size_t gap = y.span.begin - x.span.end;
         return y.kind == TokenKind::Number && y.norm.size() == 3 && all_digits(y.norm) && all_digits(x.norm) &&
                x.norm.size() <= 3 && gap >= 1 && gap <= 3 && !y.line_start;
@@ -191,8 +200,10 @@ private:
 
     // "tens of thousands", "hundreds of thousands", "thousands", "dozens"
     std::optional<Core> vague(std::size_t i) const {
-        if (is(i, "tens") && is(i + 1, "of") && is(i + 2, "thousands")) return Core{i + 3, 1e4, NumberForm::Vague, true, false};
-        if (is(i, "hundreds") && is(i + 1, "of") && is(i + 2, "thousands")) return Core{i + 3, 1e5, NumberForm::Vague, true, false};
+        if (is(i, "tens") && is(i + 1, "of") && is(i + 2, "thousands"))
+            return Core{i + 3, 1e4, NumberForm::Vague, true, false};
+        if (is(i, "hundreds") && is(i + 1, "of") && is(i + 2, "thousands"))
+            return Core{i + 3, 1e5, NumberForm::Vague, true, false};
         if (auto v = lookup(t_[i].norm, kVague)) return Core{i + 1, *v, NumberForm::Vague, true, false};
         return std::nullopt;
     }
@@ -272,8 +283,10 @@ private:
             return k + 2;
         }
         if (is(k, "-") && (is(k + 1, "odd") || is(k + 1, "plus"))) {
-            if (is(k + 1, "odd")) q.approx = true;
-            else bound = Bound::Low;
+            if (is(k + 1, "odd"))
+                q.approx = true;
+            else
+                bound = Bound::Low;
             return k + 2;
         }
         if (is(k, "+") && bound == Bound::None) {
@@ -286,9 +299,12 @@ private:
     static Value value_of(Bound bound, double low, double high, NumberForm form) {
         if (form == NumberForm::Vague) return {low, std::nullopt};
         switch (bound) {
-            case Bound::Low: return {low, std::nullopt};
-            case Bound::High: return {std::nullopt, high};
-            default: return {low, high};
+            case Bound::Low:
+                return {low, std::nullopt};
+            case Bound::High:
+                return {std::nullopt, high};
+            default:
+                return {low, high};
         }
     }
 
@@ -317,10 +333,14 @@ std::optional<double> number_token_value(const Token& t) {
     std::size_t n = s.size();
     while (n > 0 && s[n - 1] >= 'a' && s[n - 1] <= 'z') --n;
     const std::string_view suffix = s.substr(n);
-    if (suffix == "k") scale = 1e3;
-    else if (suffix == "m" || suffix == "mn") scale = 1e6;
-    else if (suffix == "bn" || suffix == "b") scale = 1e9;
-    else if (!suffix.empty()) return std::nullopt;  // 8th, 1940s
+    if (suffix == "k")
+        scale = 1e3;
+    else if (suffix == "m" || suffix == "mn")
+        scale = 1e6;
+    else if (suffix == "bn" || suffix == "b")
+        scale = 1e9;
+    else if (!suffix.empty())
+        return std::nullopt;  // 8th, 1940s
     auto v = parse_digits(s.substr(0, n));
     if (!v) return std::nullopt;
     return tidy(*v * scale);

@@ -1,12 +1,12 @@
 #include "nkclaims/page.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "nkclaims/chart.hpp"
 #include "nkclaims/error.hpp"
@@ -93,10 +93,14 @@ std::string value_of(const Claim& c) {
     };
     const auto& v = c.value;
     std::string s;
-    if (v.low && v.high && *v.low == *v.high) s = n(*v.low);
-    else if (v.low && v.high) s = n(*v.low) + "–" + n(*v.high);
-    else if (v.low) s = "≥ " + n(*v.low);
-    else if (v.high) s = "≤ " + n(*v.high);
+    if (v.low && v.high && *v.low == *v.high)
+        s = n(*v.low);
+    else if (v.low && v.high)
+        s = n(*v.low) + "–" + n(*v.high);
+    else if (v.low)
+        s = "≥ " + n(*v.low);
+    else if (v.high)
+        s = "≤ " + n(*v.high);
     return (c.approx ? "~" : "") + s;
 }
 
@@ -115,53 +119,66 @@ std::string embedded_json(const std::vector<Claim>& claims) {
     std::string s = j.dump();
     std::string out;
     for (char ch : s) {
-        if (ch == '<') out += "\\u003c";
-        else if (ch == '>') out += "\\u003e";
-        else if (ch == '&') out += "\\u0026";
-        else out += ch;
+        if (ch == '<')
+            out += "\\u003c";
+        else if (ch == '>')
+            out += "\\u003e";
+        else if (ch == '&')
+            out += "\\u0026";
+        else
+            out += ch;
     }
     return out;
 }
 
 void claim_cells(std::ostream& out, const Claim& c) {
-    out << "<td class=\"num\">" << e(value_of(c)) << "</td><td>" << e(who(c)) << "</td><td>" << e(c.date ? c.date->iso() : "-")
-        << "</td><td>" << e(c.location.empty() ? "-" : c.location) << "</td><td>" << e(c.doc) << "</td>";
+    out << "<td class=\"num\">" << e(value_of(c)) << "</td><td>" << e(who(c)) << "</td><td>"
+        << e(c.date ? c.date->iso() : "-") << "</td><td>" << e(c.location.empty() ? "-" : c.location) << "</td><td>"
+        << e(c.doc) << "</td>";
 }
 
 void timelines(std::ostream& out, const ReportInput& in, const std::vector<std::string>& sources) {
     out << "<section id=\"timelines\"><h2>Timelines</h2>"
-           "<p class=\"muted\">Each claim a point at the date it was made: ● deployed, ■ planned, ◆ total or supplied; a bar "
+           "<p class=\"muted\">Each claim a point at the date it was made: ● deployed, ■ planned, ◆ total or supplied; "
+           "a bar "
            "for a range, an arrow for an open bound. Dashed red lines join conflicting claims; thin lines join one "
            "source's figures over time. Hover or click a point for its quote.</p><div id=\"detail\" hidden></div>";
     std::vector<std::size_t> ids(in.claims.size());
     for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = i;
     for (int m = 0; m <= static_cast<int>(Metric::Equipment); ++m)
         for (int p = -1; p <= static_cast<int>(Phase::Destroyed); ++p) {
-        const auto metric = static_cast<Metric>(m);
-        const std::optional<Phase> phase = p < 0 ? std::nullopt : std::optional<Phase>(static_cast<Phase>(p));
-        const std::string svg = timeline_svg(in.claims, ids, metric, phase, in.conflicts.conflicts, sources);
-        if (svg.empty()) continue;
-        std::set<std::string> here;
-        for (const Claim& c : in.claims)
-            if (c.metric == metric && c.phase == phase && c.date) here.insert(c.source);
-        const std::string name = std::string(to_string(metric)) + (phase ? std::string(" ") + std::string(to_string(*phase)) : "");
-        out << "<figure class=\"timeline\" id=\"chart-" << to_string(metric) << (phase ? "-" : "") << (phase ? to_string(*phase) : "")
-            << "\"><figcaption>" << name << "</figcaption>" << svg << "<div class=\"legend\">";
-        for (const auto& s : here)
-            out << "<span><span class=\"swatch\" style=\"background:" << source_color(sources, s) << "\"></span>" << e(s) << "</span>";
-        out << "</div></figure>";
+            const auto metric = static_cast<Metric>(m);
+            const std::optional<Phase> phase = p < 0 ? std::nullopt : std::optional<Phase>(static_cast<Phase>(p));
+            const std::string svg = timeline_svg(in.claims, ids, metric, phase, in.conflicts.conflicts, sources);
+            if (svg.empty()) continue;
+            std::set<std::string> here;
+            for (const Claim& c : in.claims)
+                if (c.metric == metric && c.phase == phase && c.date) here.insert(c.source);
+            const std::string name =
+                std::string(to_string(metric)) + (phase ? std::string(" ") + std::string(to_string(*phase)) : "");
+            out << "<figure class=\"timeline\" id=\"chart-" << to_string(metric) << (phase ? "-" : "")
+                << (phase ? to_string(*phase) : "") << "\"><figcaption>" << name << "</figcaption>" << svg
+                << "<div class=\"legend\">";
+            for (const auto& s : here)
+                out << "<span><span class=\"swatch\" style=\"background:" << source_color(sources, s) << "\"></span>"
+                    << e(s) << "</span>";
+            out << "</div></figure>";
         }
     out << "</section>";
 }
 
 void conflicts_section(std::ostream& out, const ConflictReport& r) {
     out << "<section id=\"conflicts\"><h2>Conflicts (" << r.conflicts.size() << ")</h2>";
-    if (r.conflicts.empty()) out << "<p>No conflicting assessments.</p>";
-    else out << "<table class=\"conflicts\"><thead><tr><th>value</th><th>source</th><th>date</th><th>place</th><th>document</th><th>quote</th></tr></thead><tbody>";
+    if (r.conflicts.empty())
+        out << "<p>No conflicting assessments.</p>";
+    else
+        out << "<table "
+               "class=\"conflicts\"><thead><tr><th>value</th><th>source</th><th>date</th><th>place</th><th>document</"
+               "th><th>quote</th></tr></thead><tbody>";
     for (std::size_t i = 0; i < r.conflicts.size(); ++i) {
         const Conflict& k = r.conflicts[i];
-        out << "<tr class=\"conflict-head\"><td colspan=\"6\"><b>" << i + 1 << ". " << e(k.topic) << "</b> (" << to_string(k.kind)
-            << "): " << e(k.reason) << "</td></tr>";
+        out << "<tr class=\"conflict-head\"><td colspan=\"6\"><b>" << i + 1 << ". " << e(k.topic) << "</b> ("
+            << to_string(k.kind) << "): " << e(k.reason) << "</td></tr>";
         for (const Claim* c : k.claims) {
             out << "<tr class=\"conflict-row\">";
             claim_cells(out, *c);
@@ -169,14 +186,15 @@ void conflicts_section(std::ostream& out, const ConflictReport& r) {
         }
     }
     if (!r.conflicts.empty()) out << "</tbody></table>";
-    out << "</section><section id=\"corroborated\"><h2>Corroborated figures (" << r.corroborations.size() << ")</h2><ul>";
+    out << "</section><section id=\"corroborated\"><h2>Corroborated figures (" << r.corroborations.size()
+        << ")</h2><ul>";
     for (const auto& co : r.corroborations) {
         std::set<std::string> voices;
         for (const Claim* c : co.claims) voices.insert(who(*c));
         std::string list;
         for (const auto& v : voices) list += (list.empty() ? "" : ", ") + v;
-        out << "<li><b>" << e(value_of(*co.claims.front())) << "</b> " << e(topic_of(*co.claims.front())) << ": " << co.count
-            << " claims from " << e(list) << "</li>";
+        out << "<li><b>" << e(value_of(*co.claims.front())) << "</b> " << e(topic_of(*co.claims.front())) << ": "
+            << co.count << " claims from " << e(list) << "</li>";
     }
     out << "</ul></section><section id=\"revisions\"><h2>Revisions (" << r.revisions.size() << ")</h2><ul>";
     for (const auto& rv : r.revisions) {
@@ -189,29 +207,37 @@ void conflicts_section(std::ostream& out, const ConflictReport& r) {
 }
 
 void documents_section(std::ostream& out, const std::vector<StoredDocument>& docs) {
-    out << "<section id=\"documents\"><h2>Documents (" << docs.size() << ")</h2><table><thead><tr><th>document</th><th>title</th>"
+    out << "<section id=\"documents\"><h2>Documents (" << docs.size()
+        << ")</h2><table><thead><tr><th>document</th><th>title</th>"
            "<th>kind</th><th>outlet</th><th>published</th><th>recorded</th><th>claims</th></tr></thead><tbody>";
     for (const auto& d : docs)
-        out << "<tr><td>" << e(d.name) << "</td><td>" << e(d.meta.title) << "</td><td>" << (d.meta.kind ? to_string(*d.meta.kind) : "-")
-            << "</td><td>" << e(d.meta.outlet) << "</td><td>" << (d.meta.published ? iso_day(*d.meta.published) : "-")
-            << "</td><td>" << (d.meta.recorded ? iso_day(*d.meta.recorded) : "-") << "</td><td class=\"num\">" << d.claims
+        out << "<tr><td>" << e(d.name) << "</td><td>" << e(d.meta.title) << "</td><td>"
+            << (d.meta.kind ? to_string(*d.meta.kind) : "-") << "</td><td>" << e(d.meta.outlet) << "</td><td>"
+            << (d.meta.published ? iso_day(*d.meta.published) : "-") << "</td><td>"
+            << (d.meta.recorded ? iso_day(*d.meta.recorded) : "-") << "</td><td class=\"num\">" << d.claims
             << "</td></tr>";
     out << "</tbody></table></section>";
 }
 
 void claims_section(std::ostream& out, const std::vector<Claim>& claims) {
-    out << "<section id=\"claims\"><h2>Claims (" << claims.size() << ")</h2><div class=\"filters\">"
-           "<input id=\"filter-text\" type=\"search\" placeholder=\"filter: source, place, words\" aria-label=\"filter\">"
+    out << "<section id=\"claims\"><h2>Claims (" << claims.size()
+        << ")</h2><div class=\"filters\">"
+           "<input id=\"filter-text\" type=\"search\" placeholder=\"filter: source, place, words\" "
+           "aria-label=\"filter\">"
            "<select id=\"filter-metric\" aria-label=\"metric\"><option value=\"\">every metric</option>";
     for (int m = 0; m <= static_cast<int>(Metric::Equipment); ++m) {
         const auto name = to_string(static_cast<Metric>(m));
         out << "<option>" << name << "</option>";
     }
-    out << "<option value=\"stance\">stance</option></select></div><table id=\"claims-table\"><thead><tr><th>as written</th><th>what</th>"
+    out << "<option value=\"stance\">stance</option></select></div><table id=\"claims-table\"><thead><tr><th>as "
+           "written</th><th>what</th>"
            "<th>value</th><th>source</th><th>date</th><th>place</th><th>document</th></tr></thead><tbody>";
     for (const Claim& c : claims) {
-        const std::string metric = c.kind == ClaimKind::Stance ? "stance" : c.metric ? std::string(to_string(*c.metric)) : "";
-        const std::string what = c.kind == ClaimKind::Stance ? "stance" : metric + " " + (c.phase ? std::string(to_string(*c.phase)) : "");
+        const std::string metric = c.kind == ClaimKind::Stance ? "stance"
+                                   : c.metric                  ? std::string(to_string(*c.metric))
+                                                               : "";
+        const std::string what =
+            c.kind == ClaimKind::Stance ? "stance" : metric + " " + (c.phase ? std::string(to_string(*c.phase)) : "");
         out << "<tr data-metric=\"" << e(metric) << "\"><td>" << e(c.as_written) << "</td><td>" << e(what) << "</td>";
         claim_cells(out, c);
         out << "</tr>";
@@ -223,25 +249,30 @@ void claims_section(std::ostream& out, const std::vector<Claim>& claims) {
 
 void write_html(std::ostream& out, const ReportInput& in) {
     const auto sources = sources_of(in.claims);
-    out << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
+    out << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+           "content=\"width=device-width, "
            "initial-scale=1\"><title>nkclaims report</title><style>"
-        << kStyle << "</style></head>\n<body data-points=\"0\"><header><h1>North Korean troops in Russia: claims and conflicts</h1><p class=\"muted\">"
+        << kStyle
+        << "</style></head>\n<body data-points=\"0\"><header><h1>North Korean troops in Russia: claims and "
+           "conflicts</h1><p class=\"muted\">"
         << in.documents.size() << " documents, " << in.claims.size() << " claims, " << in.conflicts.conflicts.size()
         << " conflicts." << (in.stamp ? " Generated " + e(*in.stamp) + "." : "") << "</p></header>"
-        << "<nav><a href=\"#timelines\">Timelines</a><a href=\"#conflicts\">Conflicts</a><a href=\"#corroborated\">Corroborated</a>"
-           "<a href=\"#revisions\">Revisions</a><a href=\"#documents\">Documents</a><a href=\"#claims\">Claims</a></nav>\n";
+        << "<nav><a href=\"#timelines\">Timelines</a><a href=\"#conflicts\">Conflicts</a><a "
+           "href=\"#corroborated\">Corroborated</a>"
+           "<a href=\"#revisions\">Revisions</a><a href=\"#documents\">Documents</a><a "
+           "href=\"#claims\">Claims</a></nav>\n";
     timelines(out, in, sources);
     conflicts_section(out, in.conflicts);
     documents_section(out, in.documents);
     claims_section(out, in.claims);
-    out << "\n<script type=\"application/json\" id=\"claims-data\">" << embedded_json(in.claims) << "</script>\n<script>"
-        << kScript << "</script>\n</body></html>\n";
+    out << "\n<script type=\"application/json\" id=\"claims-data\">" << embedded_json(in.claims)
+        << "</script>\n<script>" << kScript << "</script>\n</body></html>\n";
 }
 
 void write_markdown_report(std::ostream& out, const ReportInput& in) {
     out << "# North Korean troops in Russia: claims and conflicts\n\n"
-        << in.documents.size() << " documents, " << in.claims.size() << " claims, " << in.conflicts.conflicts.size() << " conflicts."
-        << (in.stamp ? " Generated " + *in.stamp + "." : "") << "\n\n";
+        << in.documents.size() << " documents, " << in.claims.size() << " claims, " << in.conflicts.conflicts.size()
+        << " conflicts." << (in.stamp ? " Generated " + *in.stamp + "." : "") << "\n\n";
     write_conflicts(out, in.conflicts, Format::Markdown);
     out << "# Documents\n\n";
     write_documents(out, in.documents, Format::Markdown);

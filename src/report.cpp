@@ -1,11 +1,11 @@
 #include "nkclaims/report.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <set>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace nkclaims {
 
@@ -43,10 +43,14 @@ std::string value_text(const Claim& c) {
     if (c.kind == ClaimKind::Stance) return c.stance ? std::string(to_string(*c.stance)) : "";
     const auto& v = c.value;
     std::string s;
-    if (v.low && v.high && *v.low == *v.high) s = number(v.low);
-    else if (v.low && v.high) s = number(v.low) + "-" + number(v.high);
-    else if (v.low) s = ">=" + number(v.low);
-    else if (v.high) s = "<=" + number(v.high);
+    if (v.low && v.high && *v.low == *v.high)
+        s = number(v.low);
+    else if (v.low && v.high)
+        s = number(v.low) + "-" + number(v.high);
+    else if (v.low)
+        s = ">=" + number(v.low);
+    else if (v.high)
+        s = "<=" + number(v.high);
     return (c.approx ? "~" : "") + s;
 }
 
@@ -54,7 +58,8 @@ std::string opt(std::string_view s) { return s.empty() ? "-" : std::string(s); }
 
 // Display width in terminal columns (UTF-8 code points; good enough for the scripts we print).
 std::size_t width_of(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string fit(std::string_view s, std::size_t w) {
@@ -63,9 +68,12 @@ std::string fit(std::string_view s, std::size_t w) {
     for (std::size_t i = 0; i < s.size();) {
         std::size_t len = 1;
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0xF0) len = 4;
-        else if (c >= 0xE0) len = 3;
-        else if (c >= 0xC0) len = 2;
+        if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
         if (cols + 1 > w || (cols + 1 == w && i + len < s.size())) {
             out += "…";
             ++cols;
@@ -112,11 +120,12 @@ std::vector<std::string> claim_row(const Claim& c) {
                                                    : fmt::format("{} {}", c.metric ? to_string(*c.metric) : "-",
                                                                  c.phase ? to_string(*c.phase) : "-");
     std::string source = c.via.empty() ? opt(c.source) : c.source + " via " + c.via;
-    return {c.doc, c.as_written, value_text(c), what, opt(c.actor), source, opt(c.location), c.date ? c.date->iso() : "-"};
+    return {c.doc,        c.as_written, value_text(c),   what,
+            opt(c.actor), source,       opt(c.location), c.date ? c.date->iso() : "-"};
 }
 
-const std::vector<Column> kClaimColumns{{"DOC", 8, 34},     {"AS WRITTEN", 10, 24}, {"VALUE", 5, 14},
-                                        {"WHAT", 8, 22},    {"ACTOR", 5, 12},       {"SOURCE", 6, 28},
+const std::vector<Column> kClaimColumns{{"DOC", 8, 34},      {"AS WRITTEN", 10, 24}, {"VALUE", 5, 14},
+                                        {"WHAT", 8, 22},     {"ACTOR", 5, 12},       {"SOURCE", 6, 28},
                                         {"LOCATION", 8, 16}, {"DATE", 10, 21}};
 
 const char* kClaimCsvHeader =
@@ -124,12 +133,26 @@ const char* kClaimCsvHeader =
     "location,date,event_date,rule,quote";
 
 std::string claim_csv(const Claim& c) {
-    const std::vector<std::string> f{
-        c.doc, std::to_string(c.span.begin), std::to_string(c.span.end), std::string(to_string(c.kind)), c.as_written,
-        number(c.value.low), number(c.value.high), c.approx ? "true" : "false", c.increment ? "true" : "false",
-        c.metric ? std::string(to_string(*c.metric)) : "", c.phase ? std::string(to_string(*c.phase)) : "", c.actor,
-        c.stance ? std::string(to_string(*c.stance)) : "", c.source, c.via, c.location, c.date ? c.date->iso() : "",
-        c.event_date ? c.event_date->iso() : "", c.rule, c.quote};
+    const std::vector<std::string> f{c.doc,
+                                     std::to_string(c.span.begin),
+                                     std::to_string(c.span.end),
+                                     std::string(to_string(c.kind)),
+                                     c.as_written,
+                                     number(c.value.low),
+                                     number(c.value.high),
+                                     c.approx ? "true" : "false",
+                                     c.increment ? "true" : "false",
+                                     c.metric ? std::string(to_string(*c.metric)) : "",
+                                     c.phase ? std::string(to_string(*c.phase)) : "",
+                                     c.actor,
+                                     c.stance ? std::string(to_string(*c.stance)) : "",
+                                     c.source,
+                                     c.via,
+                                     c.location,
+                                     c.date ? c.date->iso() : "",
+                                     c.event_date ? c.event_date->iso() : "",
+                                     c.rule,
+                                     c.quote};
     std::string line;
     for (std::size_t i = 0; i < f.size(); ++i) line += (i ? "," : "") + csv_field(f[i]);
     return line;
@@ -166,7 +189,8 @@ void append_claim_list(std::string& out, const std::vector<const Claim*>& claims
 std::string md_cell(std::string s) {
     std::string out;
     for (char c : s) {
-        if (c == '|' || c == '\\' || c == '<' || c == '>' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']') out += '\\';
+        if (c == '|' || c == '\\' || c == '<' || c == '>' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']')
+            out += '\\';
         out += c;
     }
     return out;
@@ -197,7 +221,8 @@ void write_claims(std::ostream& out, const std::vector<Claim>& claims, Format f,
             for (const Claim& c : claims) out << claim_csv(c) << "\r\n";
             return;
         case Format::Markdown:
-            out << "| doc | as written | value | what | actor | source | location | date |\n|---|---|---|---|---|---|---|---|\n";
+            out << "| doc | as written | value | what | actor | source | location | date "
+                   "|\n|---|---|---|---|---|---|---|---|\n";
             for (const Claim& c : claims) {
                 std::string row = "|";
                 for (auto& cell : claim_row(c)) row += " " + md_cell(cell) + " |";
@@ -268,8 +293,8 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
             buf = i ? std::string(",") + sep : std::string();
             buf += "{\"claims\":";
             append_claim_list(buf, rv.claims);
-            buf += ",\"source\":" + nlohmann::json(rv.source).dump() + ",\"topic\":" +
-                   nlohmann::json(topic_of(*rv.claims.front())).dump() + "}";
+            buf += ",\"source\":" + nlohmann::json(rv.source).dump() +
+                   ",\"topic\":" + nlohmann::json(topic_of(*rv.claims.front())).dump() + "}";
             out << buf;
         }
         out << "]}\n";
@@ -290,7 +315,8 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         out << "# Conflicts\n\n";
         for (std::size_t i = 0; i < r.conflicts.size(); ++i) {
             const Conflict& c = r.conflicts[i];
-            out << fmt::format("## {}. {} ({})\n\n{}\n\n", i + 1, md_cell(c.topic), to_string(c.kind), md_cell(c.reason));
+            out << fmt::format("## {}. {} ({})\n\n{}\n\n", i + 1, md_cell(c.topic), to_string(c.kind),
+                               md_cell(c.reason));
             for (const Claim* cl : c.claims)
                 out << fmt::format("- **{}** ({}, {}, {}): \"{}\"\n", md_cell(value_text(*cl)), md_cell(cl->source),
                                    cl->date ? cl->date->iso() : "-", md_cell(cl->doc), md_cell(cl->quote));
@@ -313,7 +339,8 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         std::vector<std::vector<std::string>> rows;
         for (const Claim* cl : c.claims) rows.push_back(claim_row(*cl));
         table(out, kClaimColumns, rows, style);
-        for (const Claim* cl : c.claims) out << "   \"" << fit(cl->quote, style.width > 8 ? style.width - 5 : 40) << "\"\n";
+        for (const Claim* cl : c.claims)
+            out << "   \"" << fit(cl->quote, style.width > 8 ? style.width - 5 : 40) << "\"\n";
     }
     if (!r.corroborations.empty()) out << "\n== corroborated\n";
     for (const auto& co : r.corroborations) {
@@ -331,7 +358,8 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
     for (const auto& rv : r.revisions) {
         std::string steps;
         for (const Claim* c : rv.claims)
-            steps += fmt::format("{}{} ({})", steps.empty() ? "" : " -> ", value_text(*c), c->date ? c->date->iso() : "-");
+            steps +=
+                fmt::format("{}{} ({})", steps.empty() ? "" : " -> ", value_text(*c), c->date ? c->date->iso() : "-");
         out << fmt::format("{} {}: {}\n", rv.source, topic_of(*rv.claims.front()), steps);
     }
     out << fmt::format("\n{} conflicts, {} corroborated figures, {} revision histories\n", r.conflicts.size(),
@@ -355,7 +383,8 @@ std::optional<std::size_t> count_new_conflicts(const std::vector<Conflict>& conf
         const nlohmann::json saved = nlohmann::json::parse(baseline);  // kept alive for the loop
         for (const auto& c : saved.at("conflicts")) {
             std::vector<std::pair<std::string, std::size_t>> claims;
-            for (const auto& cl : c.at("claims")) claims.emplace_back(cl.at("doc").get<std::string>(), cl.at("span").at(0).get<std::size_t>());
+            for (const auto& cl : c.at("claims"))
+                claims.emplace_back(cl.at("doc").get<std::string>(), cl.at("span").at(0).get<std::size_t>());
             known.insert(conflict_key(claims));
         }
     } catch (const nlohmann::json::exception&) {
@@ -382,10 +411,12 @@ void write_timeline(std::ostream& out, std::vector<Claim> claims, Format f, cons
     for (const Claim& c : claims) {
         const bool first = c.source != source;
         source = c.source;
-        rows.push_back({first ? (c.via.empty() ? opt(c.source) : c.source + " via " + c.via) : "", c.date ? c.date->iso() : "-",
-                        value_text(c), c.phase ? std::string(to_string(*c.phase)) : "-", opt(c.location), c.doc});
+        rows.push_back({first ? (c.via.empty() ? opt(c.source) : c.source + " via " + c.via) : "",
+                        c.date ? c.date->iso() : "-", value_text(c), c.phase ? std::string(to_string(*c.phase)) : "-",
+                        opt(c.location), c.doc});
     }
-    table(out, {{"SOURCE", 6, 30}, {"DATE", 10, 21}, {"VALUE", 5, 14}, {"PHASE", 5, 9}, {"LOCATION", 8, 16}, {"DOC", 8, 40}},
+    table(out,
+          {{"SOURCE", 6, 30}, {"DATE", 10, 21}, {"VALUE", 5, 14}, {"PHASE", 5, 9}, {"LOCATION", 8, 16}, {"DOC", 8, 40}},
           rows, style);
     out << fmt::format("{} claims\n", claims.size());
 }
@@ -394,10 +425,15 @@ void write_documents(std::ostream& out, const std::vector<StoredDocument>& docs,
     if (f == Format::Json || f == Format::Jsonl) {
         nlohmann::json j = nlohmann::json::array();
         for (const auto& d : docs)
-            j.push_back({{"name", d.name}, {"path", d.path}, {"hash", d.hash}, {"title", d.meta.title},
-                         {"outlet", d.meta.outlet}, {"kind", d.meta.kind ? to_string(*d.meta.kind) : ""},
+            j.push_back({{"name", d.name},
+                         {"path", d.path},
+                         {"hash", d.hash},
+                         {"title", d.meta.title},
+                         {"outlet", d.meta.outlet},
+                         {"kind", d.meta.kind ? to_string(*d.meta.kind) : ""},
                          {"published", d.meta.published ? iso_day(*d.meta.published) : ""},
-                         {"recorded", d.meta.recorded ? iso_day(*d.meta.recorded) : ""}, {"bytes", d.bytes},
+                         {"recorded", d.meta.recorded ? iso_day(*d.meta.recorded) : ""},
+                         {"bytes", d.bytes},
                          {"claims", d.claims}});
         out << nlohmann::json{{"documents", j}}.dump(1) << '\n';
         return;
@@ -414,10 +450,16 @@ void write_documents(std::ostream& out, const std::vector<StoredDocument>& docs,
     std::vector<std::vector<std::string>> rows;
     for (const auto& d : docs)
         rows.push_back({d.name, d.meta.kind ? std::string(to_string(*d.meta.kind)) : "-", opt(d.meta.outlet),
-                        d.meta.published ? iso_day(*d.meta.published) : "-", d.meta.recorded ? iso_day(*d.meta.recorded) : "-",
-                        std::to_string(d.claims), d.meta.title});
-    table(out, {{"DOC", 8, 40}, {"KIND", 4, 10}, {"OUTLET", 6, 12}, {"PUBLISHED", 10, 10}, {"RECORDED", 10, 10},
-                {"CLAIMS", 6, 6}, {"TITLE", 10, 60}},
+                        d.meta.published ? iso_day(*d.meta.published) : "-",
+                        d.meta.recorded ? iso_day(*d.meta.recorded) : "-", std::to_string(d.claims), d.meta.title});
+    table(out,
+          {{"DOC", 8, 40},
+           {"KIND", 4, 10},
+           {"OUTLET", 6, 12},
+           {"PUBLISHED", 10, 10},
+           {"RECORDED", 10, 10},
+           {"CLAIMS", 6, 6},
+           {"TITLE", 10, 60}},
           rows, {});
     out << fmt::format("{} documents\n", docs.size());
 }

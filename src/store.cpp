@@ -1,15 +1,14 @@
 #include "nkclaims/store.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/mman.h>
+#include <xxhash.h>
+
 #include <chrono>
 #include <mutex>
 #include <thread>
-
-#include <sys/mman.h>
-
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
-#include <fmt/format.h>
-#include <xxhash.h>
 
 #include "nkclaims/error.hpp"
 
@@ -126,13 +125,17 @@ constexpr const char* kSecondaryIndexes[][2] = {
 std::string opt_day(const std::optional<Day>& d) { return d ? iso_day(*d) : std::string{}; }
 
 void bind_text(SQLite::Statement& st, int i, const std::string& s) {
-    if (s.empty()) st.bind(i);
-    else st.bind(i, s);
+    if (s.empty())
+        st.bind(i);
+    else
+        st.bind(i, s);
 }
 
 void bind_number(SQLite::Statement& st, int i, const std::optional<double>& v) {
-    if (v) st.bind(i, *v);
-    else st.bind(i);
+    if (v)
+        st.bind(i, *v);
+    else
+        st.bind(i);
 }
 
 std::string now_utc() {
@@ -148,13 +151,12 @@ std::string column_text(SQLite::Statement& st, int i) {
     return c.isNull() ? std::string{} : c.getString();
 }
 
-
 }  // namespace
 
 struct Store::Impl {
     SQLite::Database db;
     bool in_batch = false;
-    std::unique_ptr<SQLite::Database> reader;    // unchanged(): read-only, beside the writer
+    std::unique_ptr<SQLite::Database> reader;      // unchanged(): read-only, beside the writer
     std::unique_ptr<SQLite::Statement> find_hash;  // on reader, or on db for ":memory:"
     std::mutex reading;                            // guards reader and find_hash
     // Prepared once, reused for every document.
@@ -216,7 +218,8 @@ void Store::open() {
             try {
                 version = db.execAndGet("PRAGMA user_version").getInt();
                 const bool has_tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0;
-                if (version == 0 && has_tables) throw StoreError(path, "not an nkclaims database (it holds other tables)");
+                if (version == 0 && has_tables)
+                    throw StoreError(path, "not an nkclaims database (it holds other tables)");
                 if (version == 0) {
                     db.exec(kSchema);
                     version = 1;
@@ -240,9 +243,11 @@ bool Store::unchanged(const std::string& path, const std::string& hash) const {
         // A file has a connection of its own for this check, so that an ingest's workers can ask
         // while its writer is inside a transaction; it sees what was committed.
         if (!impl_->reader && path_ != ":memory:")
-            impl_->reader = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX, 5000);
+            impl_->reader =
+                std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX, 5000);
         SQLite::Database& db = impl_->reader ? *impl_->reader : impl_->db;
-        if (!impl_->find_hash) impl_->find_hash = std::make_unique<SQLite::Statement>(db, "SELECT hash FROM documents WHERE path = ?");
+        if (!impl_->find_hash)
+            impl_->find_hash = std::make_unique<SQLite::Statement>(db, "SELECT hash FROM documents WHERE path = ?");
         SQLite::Statement& st = *impl_->find_hash;
         st.reset();
         st.bind(1, path);
@@ -345,9 +350,10 @@ PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims
             result = PutResult::Replaced;
         }
         find.reset();
-        SQLite::Statement& ins = impl_->prepared(impl_->insert_doc,
-                              "INSERT INTO documents(path, name, hash, title, outlet, kind, published, recorded, "
-                              "bytes, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        SQLite::Statement& ins =
+            impl_->prepared(impl_->insert_doc,
+                            "INSERT INTO documents(path, name, hash, title, outlet, kind, published, recorded, "
+                            "bytes, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
         ins.bind(1, doc.path);
         ins.bind(2, doc.name);
         ins.bind(3, doc.hash);
@@ -360,7 +366,8 @@ PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims
         ins.bind(10, now_utc());
         ins.exec();
         const auto doc_id = db.getLastInsertRowid();
-        SQLite::Statement& c = impl_->prepared(impl_->insert_claim,
+        SQLite::Statement& c =
+            impl_->prepared(impl_->insert_claim,
                             "INSERT INTO claims(doc_id, kind, span_begin, span_end, text, value_low, value_high, "
                             "approx, increment, metric, phase, actor, stance, source, via, location, date, date_first, "
                             "date_last, event_date, quote, quote_begin, quote_end, rule) "
@@ -405,7 +412,8 @@ namespace {
 
 std::string claims_query(const ClaimFilter& f) {
     std::string sql =
-        "SELECT c.id, d.name, c.kind, c.span_begin, c.span_end, c.text, c.value_low, c.value_high, c.approx, c.increment, "
+        "SELECT c.id, d.name, c.kind, c.span_begin, c.span_end, c.text, c.value_low, c.value_high, c.approx, "
+        "c.increment, "
         "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, c.event_date, "
         "CASE WHEN :slim THEN '' ELSE c.quote END, "
         "c.quote_begin, c.quote_end, c.rule FROM documents d CROSS JOIN claims c ON c.doc_id = d.id WHERE 1=1";
@@ -487,8 +495,8 @@ private:
         if (rc != SQLITE_OK) throw SQLite::Exception(db_.getHandle(), rc);
     }
     void bind(const char* name, std::string_view value) {
-        check(sqlite3_bind_text(st_, sqlite3_bind_parameter_index(st_, name), value.data(), static_cast<int>(value.size()),
-                                SQLITE_TRANSIENT));
+        check(sqlite3_bind_text(st_, sqlite3_bind_parameter_index(st_, name), value.data(),
+                                static_cast<int>(value.size()), SQLITE_TRANSIENT));
     }
     std::string_view text(int i) const {
         const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st_, i));

@@ -25,9 +25,9 @@ struct Fold {
     std::string_view ascii;
 };
 constexpr Fold kFolds[] = {
-    {"\u2019", "'"}, {"\u2018", "'"}, {"\u201C", "\""}, {"\u201D", "\""}, {"\u2013", "-"},
+    {"\u2019", "'"}, {"\u2018", "'"}, {"\u201C", "\""}, {"\u201D", "\""},  {"\u2013", "-"},
     {"\u2014", "-"}, {"\u2012", "-"}, {"\u2212", "-"},  {"\u2026", "..."}, {"\u00A0", ""},
-    {"\u2009", ""},  {"\u202F", ""},  {"\u200B", ""},  {"\uFEFF", ""},
+    {"\u2009", ""},  {"\u202F", ""},  {"\u200B", ""},   {"\uFEFF", ""},
 };
 
 const Fold* fold_at(std::string_view text, std::size_t i) {
@@ -56,8 +56,8 @@ std::size_t utf8_len(unsigned char c) {
 bool known_number_suffix(std::string_view s) {
     std::string l;
     for (char c : s) l += lower(c);
-    return l == "k" || l == "m" || l == "mn" || l == "bn" || l == "b" || l == "th" || l == "st" ||
-           l == "nd" || l == "rd" || l == "s";
+    return l == "k" || l == "m" || l == "mn" || l == "bn" || l == "b" || l == "th" || l == "st" || l == "nd" ||
+           l == "rd" || l == "s";
 }
 
 class Tokenizer {
@@ -171,9 +171,7 @@ private:
         add(kind, b, e, std::string_view(out_.arena.get() + at, e - b), h);
     }
 
-    void emit(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm) {
-        push(kind, b, e, norm);
-    }
+    void emit(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm) { push(kind, b, e, norm); }
 
     void push(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm) {
         const std::size_t at = used_;
@@ -182,11 +180,18 @@ private:
         add(kind, b, e, std::string_view(out_.arena.get() + at, norm.size()));
     }
 
-    void add(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm) { add(kind, b, e, norm, word_hash(norm)); }
+    void add(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm) {
+        add(kind, b, e, norm, word_hash(norm));
+    }
 
     void add(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm, std::uint64_t hash) {
-        out_.tokens.push_back(Token{kind, line_start_, space_ || out_.tokens.empty(), {b + base_, e + base_},
-                                    text_.substr(b, e - b), norm, hash});
+        out_.tokens.push_back(Token{kind,
+                                    line_start_,
+                                    space_ || out_.tokens.empty(),
+                                    {b + base_, e + base_},
+                                    text_.substr(b, e - b),
+                                    norm,
+                                    hash});
         line_start_ = false;
         space_ = false;
     }

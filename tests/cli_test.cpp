@@ -1,6 +1,5 @@
 // End-to-end tests of the real nkclaims binary over files.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
@@ -14,7 +13,8 @@ namespace {
 const std::string kSamples = std::string(NKCLAIMS_TEST_DATA) + "/samples";
 
 std::string dump(const std::filesystem::path& db) {
-    return run("sqlite3 '" + db.string() + "' 'SELECT name, hash FROM documents ORDER BY name; SELECT doc_id, span_begin, "
+    return run("sqlite3 '" + db.string() +
+               "' 'SELECT name, hash FROM documents ORDER BY name; SELECT doc_id, span_begin, "
                "value_low, source FROM claims ORDER BY doc_id, span_begin;'")
         .out;
 }
@@ -30,7 +30,8 @@ TEST_CASE("cli: ingest the samples, list claims and conflicts", "[cli]") {
 
     SECTION("ingesting again changes nothing") {
         const auto before = dump(db);
-        auto again = run(binary() + " ingest --db '" + db + "' --manifest '" + kSamples + "/manifest.json' '" + kSamples + "'");
+        auto again =
+            run(binary() + " ingest --db '" + db + "' --manifest '" + kSamples + "/manifest.json' '" + kSamples + "'");
         CHECK(again.out.find("0 added, 0 replaced, 5 unchanged") != std::string::npos);
         CHECK(dump(db) == before);
     }
@@ -45,7 +46,8 @@ TEST_CASE("cli: ingest the samples, list claims and conflicts", "[cli]") {
         CHECK(c.status == 0);
         std::istringstream lines(c.out);
         int n = 0;
-        for (std::string line; std::getline(lines, line); ++n) CHECK(nlohmann::json::parse(line)["metric"] == "casualties");
+        for (std::string line; std::getline(lines, line); ++n)
+            CHECK(nlohmann::json::parse(line)["metric"] == "casualties");
         CHECK(n == 2);
         CHECK(run(binary() + " claims --db '" + db + "' --source nis --format jsonl").out.find("\"source\":\"nis\"") !=
               std::string::npos);
@@ -73,7 +75,8 @@ TEST_CASE("cli: bad input", "[cli]") {
     const auto good = tmp.write("good.txt", "The NIS said 1,500 soldiers were sent.");
     SECTION("a missing file: one line, status 1, the other files still ingested") {
         const auto missing = (tmp.path() / "missing.txt").string();
-        auto r = run(binary() + " ingest --db '" + db + "' --date 2024-10-25 '" + missing + "' '" + good.string() + "'");
+        auto r =
+            run(binary() + " ingest --db '" + db + "' --date 2024-10-25 '" + missing + "' '" + good.string() + "'");
         CHECK(r.status == 1);
         CHECK(r.err == "nkclaims: error: " + missing + ": no such file or folder\n");
         CHECK(dump(db).find("good.txt") != std::string::npos);
@@ -84,18 +87,20 @@ TEST_CASE("cli: bad input", "[cli]") {
         const auto bin = tmp.write("bin.txt", std::string("PK\0\x03", 4));
         const auto empty = tmp.write("empty.txt", "");
         const auto latin = tmp.write("latin.txt", "caf\xE9 3,000 soldiers");
-        auto r = run(binary() + " ingest --db '" + db + "' '" + bin.string() + "' '" + empty.string() + "' '" + latin.string() + "'");
+        auto r = run(binary() + " ingest --db '" + db + "' '" + bin.string() + "' '" + empty.string() + "' '" +
+                     latin.string() + "'");
         CHECK(r.status == 1);
         CHECK(r.err == "nkclaims: error: " + bin.string() + ": binary file (NUL byte at offset 2)\n" +
-                           "nkclaims: error: " + empty.string() + ": empty file\n" + "nkclaims: error: " + latin.string() +
-                           ": not UTF-8 text (invalid byte at offset 3)\n");
+                           "nkclaims: error: " + empty.string() + ": empty file\n" +
+                           "nkclaims: error: " + latin.string() + ": not UTF-8 text (invalid byte at offset 3)\n");
         CHECK(dump(db) == before);
     }
     SECTION("a malformed manifest stops before anything is written") {
         const auto m = tmp.write("m.json", "[{\"file\": \"good.txt\", \"published\": \"2025-02-30\"}]");
         auto r = run(binary() + " ingest --db '" + db + "' --manifest '" + m.string() + "' '" + good.string() + "'");
         CHECK(r.status == 1);
-        CHECK(r.err == "nkclaims: error: " + m.string() + ": entry 1: 'published': '2025-02-30' is not a date (YYYY-MM-DD)\n");
+        CHECK(r.err ==
+              "nkclaims: error: " + m.string() + ": entry 1: 'published': '2025-02-30' is not a date (YYYY-MM-DD)\n");
         CHECK_FALSE(std::filesystem::exists(db));
     }
     SECTION("a database that is not one") {
@@ -108,7 +113,8 @@ TEST_CASE("cli: bad input", "[cli]") {
         std::filesystem::create_directories(tmp.path() / "empty");
         auto r = run(binary() + " ingest --db '" + db + "' '" + (tmp.path() / "empty").string() + "'");
         CHECK(r.status == 1);
-        CHECK(r.err == "nkclaims: error: " + (tmp.path() / "empty").string() + ": no text files (*.txt, *.vtt, *.srt) in folder\n");
+        CHECK(r.err == "nkclaims: error: " + (tmp.path() / "empty").string() +
+                           ": no text files (*.txt, *.vtt, *.srt) in folder\n");
     }
     SECTION("usage errors exit with 2") {
         CHECK(run(binary() + " frobnicate").status == 2);
@@ -119,11 +125,13 @@ TEST_CASE("cli: bad input", "[cli]") {
     SECTION("--help lists every subcommand and the exit statuses") {
         auto r = run(binary() + " --help");
         CHECK(r.status == 0);
-        for (auto cmd : {"ingest", "extract", "claims", "conflicts", "docs"}) CHECK(r.out.find(cmd) != std::string::npos);
+        for (auto cmd : {"ingest", "extract", "claims", "conflicts", "docs"})
+            CHECK(r.out.find(cmd) != std::string::npos);
         CHECK(r.out.find("3 conflicts found") != std::string::npos);
     }
     SECTION("NKCLAIMS_DB picks the database") {
-        auto r = run("cd '" + tmp.path().string() + "' && NKCLAIMS_DB=env.db " + binary() + " ingest -q --date 2024-10-25 good.txt");
+        auto r = run("cd '" + tmp.path().string() + "' && NKCLAIMS_DB=env.db " + binary() +
+                     " ingest -q --date 2024-10-25 good.txt");
         CHECK(r.status == 0);
         CHECK(std::filesystem::exists(tmp.path() / "env.db"));
     }
@@ -160,8 +168,9 @@ TEST_CASE("cli: colours on a terminal only, never with NO_COLOR", "[cli]") {
 TEST_CASE("cli: conflicts --explain says why pairs were or were not compared", "[cli]") {
     TempDir tmp;
     const auto db = (tmp.path() / "e.db").string();
-    const auto f = tmp.write("a.txt", "The NIS said last week that 1,500 soldiers were sent. On Wednesday, the White House said "
-                                      "at least 3,000 soldiers had arrived. Analysts said 12,000 troops are planned.");
+    const auto f = tmp.write("a.txt",
+                             "The NIS said last week that 1,500 soldiers were sent. On Wednesday, the White House said "
+                             "at least 3,000 soldiers had arrived. Analysts said 12,000 troops are planned.");
     REQUIRE(run(binary() + " ingest -q --date 2024-10-25 --db '" + db + "' '" + f.string() + "'").status == 0);
     auto r = run(binary() + " conflicts --explain --db '" + db + "'");
     CHECK(r.out.find("conflict: 1500 vs at least 3000") != std::string::npos);
@@ -185,7 +194,8 @@ TEST_CASE("cli: ingest --jobs stores what one job stores, in the same order, err
     CHECK(three.status == 1);
     CHECK(three.out == (tmp.path() / "three.db").string() + one.out.substr(one.out.find(':')));
     CHECK(three.err == one.err);
-    CHECK(one.err == "nkclaims: error: " + (corpus / "0000/zz_bin.txt").string() + ": binary file (NUL byte at offset 2)\n" +
+    CHECK(one.err == "nkclaims: error: " + (corpus / "0000/zz_bin.txt").string() +
+                         ": binary file (NUL byte at offset 2)\n" +
                          "nkclaims: error: " + (corpus / "0001/aa_empty.txt").string() + ": empty file\n");
     const auto stored = dump(tmp.path() / "one.db");
     CHECK(stored.size() > 100000);

@@ -1,7 +1,8 @@
+#include "nkclaims/conflicts.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
-#include "nkclaims/conflicts.hpp"
 
 using namespace nkclaims;
 
@@ -54,7 +55,8 @@ TEST_CASE("conflicts: values as intervals", "[conflicts]") {
         CHECK(r.conflicts[0].gap_days == 5);
     }
     SECTION("at least 3,000 and 10,000 agree") {
-        CHECK(find({fig("us_gov", 3000, std::nullopt, "2024-10-23"), fig("nis", 10000, 10000, "2024-10-25")}).conflicts.empty());
+        CHECK(find({fig("us_gov", 3000, std::nullopt, "2024-10-23"), fig("nis", 10000, 10000, "2024-10-25")})
+                  .conflicts.empty());
     }
     SECTION("about 10,000 and 11,000 agree within the tolerance; about 12,000 and 10,000 do not") {
         CHECK(find({fig("a", 10000, 10000, "2024-11-01", Phase::Deployed, Metric::Troops, true),
@@ -73,9 +75,11 @@ TEST_CASE("conflicts: values as intervals", "[conflicts]") {
                   .conflicts.empty());
     }
     SECTION("ranges overlap or not") {
-        CHECK(find({fig("a", 25000, 30000, "2025-07-02", Phase::Planned), fig("b", 30000, 30000, "2025-07-08", Phase::Planned)})
+        CHECK(find({fig("a", 25000, 30000, "2025-07-02", Phase::Planned),
+                    fig("b", 30000, 30000, "2025-07-08", Phase::Planned)})
                   .conflicts.empty());
-        CHECK(find({fig("a", 25000, 30000, "2025-07-02", Phase::Planned), fig("b", 10000, 20000, "2025-07-02", Phase::Planned)})
+        CHECK(find({fig("a", 25000, 30000, "2025-07-02", Phase::Planned),
+                    fig("b", 10000, 20000, "2025-07-02", Phase::Planned)})
                   .conflicts.size() == 1);
     }
 }
@@ -87,7 +91,8 @@ TEST_CASE("conflicts: only claims about the same thing", "[conflicts]") {
                   .conflicts.empty());
     }
     SECTION("different phases: planned is not deployed") {
-        CHECK(find({fig("a", 12000, 12000, "2024-10-22", Phase::Planned), fig("b", 1500, 1500, "2024-10-22")}).conflicts.empty());
+        CHECK(find({fig("a", 12000, 12000, "2024-10-22", Phase::Planned), fig("b", 1500, 1500, "2024-10-22")})
+                  .conflicts.empty());
     }
     SECTION("different actors") {
         auto r = fig("a", 110000, 110000, "2025-07-02");
@@ -104,7 +109,8 @@ TEST_CASE("conflicts: only claims about the same thing", "[conflicts]") {
         CHECK(find({kursk, far_east}).conflicts.size() == 1);
     }
     SECTION("too far apart in time; --window brings them together") {
-        std::vector<Claim> c{fig("a", 12000, 12000, "2024-10-01", Phase::Planned), fig("b", 30000, 30000, "2024-12-01", Phase::Planned)};
+        std::vector<Claim> c{fig("a", 12000, 12000, "2024-10-01", Phase::Planned),
+                             fig("b", 30000, 30000, "2024-12-01", Phase::Planned)};
         CHECK(find(c).conflicts.empty());
         ConflictOptions o;
         o.window_days = 90;
@@ -130,11 +136,12 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
         CHECK(find({fig("a", 3000, 3000, "2024-10-23"), fig("b", 11000, 11000, "2025-03-01")}).conflicts.empty());
     }
     SECTION("a lower figure restated by the same voice is one conflict with the peak; another voice, another") {
-        CHECK(find({fig("a", 11000, 11000, "2024-11-10"), fig("b", 3000, 3000, "2025-03-01"), fig("b", 3000, 3000, "2025-03-20"),
-                    fig("b", 3000, 3000, "2025-04-20")})
+        CHECK(find({fig("a", 11000, 11000, "2024-11-10"), fig("b", 3000, 3000, "2025-03-01"),
+                    fig("b", 3000, 3000, "2025-03-20"), fig("b", 3000, 3000, "2025-04-20")})
                   .conflicts.size() == 1);
         auto r = find({fig("a", 11000, 11000, "2024-11-10"), fig("b", 3000, 3000, "2025-03-01"),
-                       fig("b", 3000, 3000, "2025-03-20"), fig("b", 3000, 3000, "2025-04-20"), fig("c", 3000, 3000, "2025-04-21")});
+                       fig("b", 3000, 3000, "2025-03-20"), fig("b", 3000, 3000, "2025-04-20"),
+                       fig("c", 3000, 3000, "2025-04-21")});
         REQUIRE(r.conflicts.size() == 2);
         CHECK(r.conflicts[0].kind == ConflictKind::LowerLater);
         CHECK(r.conflicts[0].claims[1]->source == "b");
@@ -160,9 +167,10 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
     SECTION("a corroboration restated in many documents keeps each voice's first claim and counts all") {
         const auto d = Phase::Deployed;
         const auto t = Metric::Troops;
-        auto r = find({fig("nis", 1500, 1500, "2024-10-18", d, t, false, "1.txt"), fig("sk_media", 1500, 1500, "2024-10-22"),
-                       fig("nis", 1500, 1500, "2024-10-19", d, t, false, "2.txt"),
-                       fig("nis", 1500, 1500, "2024-10-20", d, t, false, "3.txt")});
+        auto r =
+            find({fig("nis", 1500, 1500, "2024-10-18", d, t, false, "1.txt"), fig("sk_media", 1500, 1500, "2024-10-22"),
+                  fig("nis", 1500, 1500, "2024-10-19", d, t, false, "2.txt"),
+                  fig("nis", 1500, 1500, "2024-10-20", d, t, false, "3.txt")});
         REQUIRE(r.corroborations.size() == 1);
         REQUIRE(r.corroborations[0].claims.size() == 2);
         CHECK(r.corroborations[0].claims[0]->doc == "1.txt");
@@ -192,12 +200,14 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
                     fig("nis", 10000, 10000, "2024-12-05")})
                   .conflicts.size() == 2);
         const auto planned = Phase::Planned;  // not cumulative: no "later, lower" between the two
-        CHECK(find({fig("nis", 11000, 11000, "2024-12-01", planned), fig("ukraine", 12000, 12000, "2024-12-03", planned),
-                    fig("nis", 11000, 11000, "2025-01-20", planned), fig("ukraine", 12000, 12000, "2025-01-21", planned)})
-                  .conflicts.size() == 2);
+        CHECK(
+            find({fig("nis", 11000, 11000, "2024-12-01", planned), fig("ukraine", 12000, 12000, "2024-12-03", planned),
+                  fig("nis", 11000, 11000, "2025-01-20", planned), fig("ukraine", 12000, 12000, "2025-01-21", planned)})
+                .conflicts.size() == 2);
     }
     SECTION("the same claims give the same order") {
-        std::vector<Claim> c{fig("a", 100, 100, "2025-01-01"), fig("b", 900, 900, "2025-01-01"), fig("c", 400, 400, "2025-01-02")};
+        std::vector<Claim> c{fig("a", 100, 100, "2025-01-01"), fig("b", 900, 900, "2025-01-01"),
+                             fig("c", 400, 400, "2025-01-02")};
         auto r1 = find(c);
         std::reverse(c.begin(), c.end());
         auto r2 = find(c);

@@ -25,7 +25,9 @@ std::string error_of(const std::string& bytes) {
 TEST_CASE("bad bytes are refused with the file and the problem", "[document]") {
     SECTION("empty") { CHECK(error_of("") == "f.txt: empty file"); }
     SECTION("binary") { CHECK(error_of(std::string("ab\0cd", 5)) == "f.txt: binary file (NUL byte at offset 2)"); }
-    SECTION("not UTF-8, with the offset") { CHECK(error_of("ok \xC3\x28") == "f.txt: not UTF-8 text (invalid byte at offset 3)"); }
+    SECTION("not UTF-8, with the offset") {
+        CHECK(error_of("ok \xC3\x28") == "f.txt: not UTF-8 text (invalid byte at offset 3)");
+    }
     SECTION("overlong and surrogate forms") {
         CHECK(error_of("\xC0\xAF") != "");
         CHECK(error_of("\xED\xA0\x80") != "");
@@ -92,7 +94,9 @@ TEST_CASE("sentences", "[document]") {
         CHECK(d.sentences[1].speaker == "Q");
     }
     SECTION("WebVTT cues: headers and timings are skipped") {
-        auto d = test::doc("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nOfficials said 3,000 troops\n\n2\n00:00:04.000 --> 00:00:06.000\narrived.\n");
+        auto d = test::doc(
+            "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nOfficials said 3,000 troops\n\n2\n00:00:04.000 --> "
+            "00:00:06.000\narrived.\n");
         REQUIRE_FALSE(d.sentences.empty());
         CHECK(sentences(d)[0].find("-->") == std::string::npos);
     }
@@ -100,11 +104,12 @@ TEST_CASE("sentences", "[document]") {
 
 TEST_CASE("what a document says about itself", "[document]") {
     SECTION("a podcast header: outlet, title, episode date, recording date") {
-        auto d = parse_document("p.txt",
-                                "North Korea News Podcast by NK News - Troops and more\n"
-                                "Episode Date: March 25, 2025Summary here.\nTranscript\n"
-                                "Hello and welcome. This episode was recorded on Monday, the 24th of March\n2025 in the studio.\n",
-                                test::gazetteer());
+        auto d = parse_document(
+            "p.txt",
+            "North Korea News Podcast by NK News - Troops and more\n"
+            "Episode Date: March 25, 2025Summary here.\nTranscript\n"
+            "Hello and welcome. This episode was recorded on Monday, the 24th of March\n2025 in the studio.\n",
+            test::gazetteer());
         CHECK(d.meta.outlet == "nk_news");
         CHECK(d.meta.title == "Troops and more");
         CHECK(d.meta.kind == DocKind::Transcript);

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
@@ -7,7 +6,8 @@
 using namespace nkclaims;
 
 TEST_CASE("extractor: spans, quotes and provenance", "[extractor]") {
-    const std::string text = "Intro line.\nOn Wednesday, the White House said at least 3,000 North Korean\nsoldiers had arrived.";
+    const std::string text =
+        "Intro line.\nOn Wednesday, the White House said at least 3,000 North Korean\nsoldiers had arrived.";
     const auto claims = test::extract(text, "2024-10-25");
     REQUIRE(claims.size() == 1);
     const Claim& c = claims[0];
@@ -32,9 +32,10 @@ TEST_CASE("extractor: spans, quotes and provenance", "[extractor]") {
 
 TEST_CASE("extractor: elliptical numbers and context", "[extractor]") {
     SECTION("a bare number governed by a deployment verb counts the troops named before") {
-        auto c = test::figures(test::extract("That level of coordination between the two armies was low and that's only "
-                                             "ten thousand if you're now sending thirty thousand you can multiply that.",
-                                             "2025-07-08", "nk_news"));
+        auto c =
+            test::figures(test::extract("That level of coordination between the two armies was low and that's only "
+                                        "ten thousand if you're now sending thirty thousand you can multiply that.",
+                                        "2025-07-08", "nk_news"));
         REQUIRE(c.size() == 2);
         CHECK(c[0].rule == "figure:elliptical");
         CHECK(c[0].phase == Phase::Deployed);
@@ -46,7 +47,8 @@ TEST_CASE("extractor: elliptical numbers and context", "[extractor]") {
         CHECK(test::extract("The score was ten thousand if you count the bonus.").empty());
     }
     SECTION("a group of N after troops were sent") {
-        auto c = test::figures(test::extract("These men that have been sent, the 1500 or so, are part of a large group of 12,000."));
+        auto c = test::figures(
+            test::extract("These men that have been sent, the 1500 or so, are part of a large group of 12,000."));
         REQUIRE(c.size() == 2);
         CHECK(c[0].phase == Phase::Deployed);
         CHECK(c[1].value == Value{12000, 12000});
@@ -73,9 +75,10 @@ TEST_CASE("extractor: a document without a date gives claims without one", "[ext
 }
 
 TEST_CASE("claims as JSON: the fast writer, the tree and the reader agree", "[extractor]") {
-    auto claims = test::extract("Seoul said it cannot confirm a CNN report that North Korea plans to send about 30,000 \"elite\"\n"
-                                "soldiers\tto Russia's Kursk region; \\ at least 1,500 troops deployed last November.",
-                                "2025-07-02");
+    auto claims = test::extract(
+        "Seoul said it cannot confirm a CNN report that North Korea plans to send about 30,000 \"elite\"\n"
+        "soldiers\tto Russia's Kursk region; \\ at least 1,500 troops deployed last November.",
+        "2025-07-02");
     REQUIRE(claims.size() == 3);
     for (const Claim& c : claims) {
         std::string fast;

@@ -1,7 +1,8 @@
+#include "nkclaims/fields.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
-#include "nkclaims/fields.hpp"
 
 using namespace nkclaims;
 

@@ -9,7 +9,8 @@ using namespace nkclaims;
 
 TEST_CASE("fuzz regressions hold the fuzz targets' invariants", "[fuzz]") {
     std::size_t n = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(NKCLAIMS_TEST_DIR) + "/fuzz/regressions")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(NKCLAIMS_TEST_DIR) + "/fuzz/regressions")) {
         const std::string bytes = test::slurp(entry.path());
         INFO(entry.path().filename().string());
         ++n;

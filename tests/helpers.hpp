@@ -22,7 +22,8 @@ inline const Gazetteer& gazetteer() {
 }
 
 // A document from text, with a reference date and an outlet as a manifest would give them.
-inline Document doc(const std::string& text, const std::string& date = "2025-07-02", const std::string& outlet = "cnn") {
+inline Document doc(const std::string& text, const std::string& date = "2025-07-02",
+                    const std::string& outlet = "cnn") {
     Document d = parse_document("test.txt", text, gazetteer());
     if (!date.empty()) d.meta.published = parse_iso_day(date);
     if (!outlet.empty()) d.meta.outlet = outlet;
@@ -46,7 +47,8 @@ class TempDir {
 public:
     TempDir() {
         std::random_device rd;
-        path_ = std::filesystem::temp_directory_path() / ("nkclaims-test-" + std::to_string(rd()) + std::to_string(rd()));
+        path_ =
+            std::filesystem::temp_directory_path() / ("nkclaims-test-" + std::to_string(rd()) + std::to_string(rd()));
         std::filesystem::create_directories(path_);
     }
     ~TempDir() {
@@ -88,8 +90,12 @@ inline RunResult run(const std::string& command) {
 }
 
 // The real binary, with the project's data files.
-inline std::string binary() { return std::string("NO_COLOR=1 NKCLAIMS_DATA='") + NKCLAIMS_TEST_DATA + "' '" + NKCLAIMS_BIN + "'"; }
+inline std::string binary() {
+    return std::string("NO_COLOR=1 NKCLAIMS_DATA='") + NKCLAIMS_TEST_DATA + "' '" + NKCLAIMS_BIN + "'";
+}
 
-inline bool have_shared() { return std::filesystem::exists(std::filesystem::path(NKCLAIMS_SHARED) / "corpus" / "seeds"); }
+inline bool have_shared() {
+    return std::filesystem::exists(std::filesystem::path(NKCLAIMS_SHARED) / "corpus" / "seeds");
+}
 
 }  // namespace nkclaims::test

@@ -1,8 +1,9 @@
+#include "nkclaims/manifest.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
 #include "nkclaims/error.hpp"
-#include "nkclaims/manifest.hpp"
 
 using namespace nkclaims;
 using nkclaims::test::TempDir;
@@ -23,7 +24,8 @@ TEST_CASE("manifests", "[manifest]") {
     TempDir tmp;
     tmp.write("docs/a.txt", "text");
     SECTION("entries are found by path relative to the manifest") {
-        tmp.write("m.json", R"([{"file": "docs/a.txt", "published": "2024-10-25", "outlet": "cnn", "kind": "article"}])");
+        tmp.write("m.json",
+                  R"([{"file": "docs/a.txt", "published": "2024-10-25", "outlet": "cnn", "kind": "article"}])");
         auto m = Manifest::load(tmp.path() / "m.json");
         const DocumentMeta* e = m.find(tmp.path() / "docs" / "a.txt");
         REQUIRE(e);
@@ -42,7 +44,9 @@ TEST_CASE("manifests", "[manifest]") {
         CHECK(error_of(tmp, R"([{"file": "docs/a.txt", "published": "2025-02-30"}])") ==
               "m.json: entry 1: 'published': '2025-02-30' is not a date (YYYY-MM-DD)");
     }
-    SECTION("an entry without a file") { CHECK(error_of(tmp, R"([{"outlet": "cnn"}])") == "m.json: entry 1: 'file' is missing"); }
+    SECTION("an entry without a file") {
+        CHECK(error_of(tmp, R"([{"outlet": "cnn"}])") == "m.json: entry 1: 'file' is missing");
+    }
     SECTION("an unknown kind") {
         CHECK(error_of(tmp, R"([{"file": "docs/a.txt", "kind": "memo"}])") ==
               "m.json: entry 1: 'kind': 'memo' is not transcript or article");

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "nkclaims/numbers.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace nkclaims;
 
@@ -46,7 +46,8 @@ TEST_CASE("parse_quantity", "[numbers]") {
         CHECK(quantity("3,000-plus")->value == Value{3000, std::nullopt});
     }
     SECTION("hedges are approximate") {
-        for (auto text : {"about 12,000", "roughly 4,000", "nearly 4,000", "some 4,000", "around 4,000", "1500 or so"}) {
+        for (auto text :
+             {"about 12,000", "roughly 4,000", "nearly 4,000", "some 4,000", "around 4,000", "1500 or so"}) {
             INFO(text);
             auto q = quantity(text);
             REQUIRE(q);

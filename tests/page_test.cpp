@@ -1,12 +1,11 @@
+#include "nkclaims/page.hpp"
+
 #include <catch2/catch.hpp>
-
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "helpers.hpp"
 #include "nkclaims/chart.hpp"
-#include "nkclaims/page.hpp"
 
 using namespace nkclaims;
 using nkclaims::test::binary;
@@ -14,25 +13,30 @@ using nkclaims::test::run;
 using nkclaims::test::TempDir;
 
 TEST_CASE("html escaping", "[page]") {
-    CHECK(html_escape("<script>alert('x')&\"</script>") == "&lt;script&gt;alert(&#39;x&#39;)&amp;&quot;&lt;/script&gt;");
+    CHECK(html_escape("<script>alert('x')&\"</script>") ==
+          "&lt;script&gt;alert(&#39;x&#39;)&amp;&quot;&lt;/script&gt;");
 }
 
 TEST_CASE("charts", "[page]") {
-    auto claims = test::extract("The NIS said last week that 1,500 soldiers were sent. On Wednesday, the White House said at "
-                                "least 3,000 soldiers had arrived. Kyiv said 25,000–30,000 more troops are expected.",
-                                "2024-10-25");
+    auto claims = test::extract(
+        "The NIS said last week that 1,500 soldiers were sent. On Wednesday, the White House said at "
+        "least 3,000 soldiers had arrived. Kyiv said 25,000–30,000 more troops are expected.",
+        "2024-10-25");
     std::vector<std::size_t> ids{0, 1, 2};
     auto conflicts = find_conflicts(claims, test::gazetteer(), {});
     SECTION("a point per figure of the metric and phase, the conflict drawn") {
-        const auto svg = timeline_svg(claims, ids, Metric::Troops, Phase::Deployed, conflicts.conflicts, {"nis", "us_gov"});
+        const auto svg =
+            timeline_svg(claims, ids, Metric::Troops, Phase::Deployed, conflicts.conflicts, {"nis", "us_gov"});
         std::size_t points = 0;
-        for (auto at = svg.find("class=\"point\""); at != std::string::npos; at = svg.find("class=\"point\"", at + 1)) ++points;
+        for (auto at = svg.find("class=\"point\""); at != std::string::npos; at = svg.find("class=\"point\"", at + 1))
+            ++points;
         CHECK(points == 2);
         CHECK(svg.find("class=\"conflict\"") != std::string::npos);
         CHECK(svg.find("class=\"bound\"") != std::string::npos);  // at least 3,000: an arrow
     }
     SECTION("a range is a bar") {
-        const auto svg = timeline_svg(claims, ids, Metric::Troops, Phase::Planned, conflicts.conflicts, {"ukraine_gov"});
+        const auto svg =
+            timeline_svg(claims, ids, Metric::Troops, Phase::Planned, conflicts.conflicts, {"ukraine_gov"});
         CHECK(svg.find("class=\"range\"") != std::string::npos);
     }
     SECTION("nothing to draw") { CHECK(timeline_svg(claims, ids, Metric::Shells, std::nullopt, {}, {}).empty()); }
@@ -43,8 +47,10 @@ TEST_CASE("report: hostile documents are escaped everywhere", "[page]") {
     const auto db = (tmp.path() / "r.db").string();
     tmp.write("evil.txt",
               "<script>alert(1)</script> The NIS said 1,500 soldiers were sent to Kursk. "
-              "=HYPERLINK(\"http://evil.example\",\"x\") said 3,000 troops arrived in Kursk. </script><img src=x onerror=alert(2)>");
-    REQUIRE(run(binary() + " ingest -q --db '" + db + "' --date 2024-10-25 --outlet cnn '" + (tmp.path() / "evil.txt").string() + "'")
+              "=HYPERLINK(\"http://evil.example\",\"x\") said 3,000 troops arrived in Kursk. </script><img src=x "
+              "onerror=alert(2)>");
+    REQUIRE(run(binary() + " ingest -q --db '" + db + "' --date 2024-10-25 --outlet cnn '" +
+                (tmp.path() / "evil.txt").string() + "'")
                 .status == 0);
     REQUIRE(run(binary() + " report -q --db '" + db + "' --out '" + (tmp.path() / "out").string() + "'").status == 0);
     const std::string html = test::slurp(tmp.path() / "out" / "index.html");
@@ -73,7 +79,8 @@ TEST_CASE("report: the same database gives the same bytes", "[page]") {
     TempDir tmp;
     const auto db = (tmp.path() / "s.db").string();
     const std::string samples = std::string(NKCLAIMS_TEST_DATA) + "/samples";
-    REQUIRE(run(binary() + " ingest -q --db '" + db + "' --manifest '" + samples + "/manifest.json' '" + samples + "'").status == 0);
+    REQUIRE(run(binary() + " ingest -q --db '" + db + "' --manifest '" + samples + "/manifest.json' '" + samples + "'")
+                .status == 0);
     for (const char* out : {"a", "b"})
         REQUIRE(run(binary() + " report -q --db '" + db + "' --out '" + (tmp.path() / out).string() + "'").status == 0);
     for (const char* f : {"index.html", "report.md", "report.json"}) {
@@ -82,7 +89,9 @@ TEST_CASE("report: the same database gives the same bytes", "[page]") {
         CHECK_FALSE(test::slurp(tmp.path() / "a" / f).empty());
     }
     SECTION("--stamp adds the date, and only then") {
-        REQUIRE(run(binary() + " report -q --stamp --db '" + db + "' --out '" + (tmp.path() / "c").string() + "'").status == 0);
+        REQUIRE(
+            run(binary() + " report -q --stamp --db '" + db + "' --out '" + (tmp.path() / "c").string() + "'").status ==
+            0);
         CHECK(test::slurp(tmp.path() / "c" / "index.html").find("Generated ") != std::string::npos);
         CHECK(test::slurp(tmp.path() / "a" / "index.html").find("Generated ") == std::string::npos);
     }

@@ -1,11 +1,10 @@
-#include <catch2/catch.hpp>
+#include "nkclaims/report.hpp"
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "helpers.hpp"
-#include "nkclaims/report.hpp"
 
 using namespace nkclaims;
 
@@ -57,8 +56,10 @@ TEST_CASE("claims in every format", "[report]") {
         CHECK(csv.find("\r\n") != std::string::npos);
     }
     SECTION("a claim stream writes the bytes write_claims writes, for JSON lines and CSV") {
-        auto many = test::extract("The NIS said 1,500 soldiers were sent. Kyiv said 3,000 troops arrived. The White House said 500 North Korean soldiers were killed.",
-                                  "2024-10-25");
+        auto many = test::extract(
+            "The NIS said 1,500 soldiers were sent. Kyiv said 3,000 troops arrived. The White House said 500 North "
+            "Korean soldiers were killed.",
+            "2024-10-25");
         REQUIRE(many.size() == 3);
         for (const Format f : {Format::Jsonl, Format::Csv}) {
             std::ostringstream whole, streamed;
@@ -80,9 +81,10 @@ TEST_CASE("claims in every format", "[report]") {
 }
 
 TEST_CASE("conflicts as JSON for score.py", "[report]") {
-    auto claims = test::extract("The NIS said last week that 1,500 soldiers were sent. On Wednesday, the White House said at least "
-                                "3,000 soldiers had arrived.",
-                                "2024-10-25");
+    auto claims = test::extract(
+        "The NIS said last week that 1,500 soldiers were sent. On Wednesday, the White House said at least "
+        "3,000 soldiers had arrived.",
+        "2024-10-25");
     auto r = find_conflicts(claims, test::gazetteer(), {});
     std::ostringstream out;
     write_conflicts(out, r, Format::Json);

@@ -1,6 +1,5 @@
 // The seeds of ../shared: skipped, with a message, where they are absent.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
@@ -14,7 +13,8 @@ TEST_CASE("seeds: score.py's thresholds hold", "[seeds]") {
     }
     const std::string shared = NKCLAIMS_SHARED;
     test::TempDir tmp;
-    const auto claims = tmp.path() / "claims.jsonl", conflicts = tmp.path() / "conflicts.json", db = tmp.path() / "s.db";
+    const auto claims = tmp.path() / "claims.jsonl", conflicts = tmp.path() / "conflicts.json",
+               db = tmp.path() / "s.db";
     const std::string inputs = "--manifest '" + shared + "/corpus/seeds.manifest.json' '" + shared + "/corpus/seeds'";
     auto extracted = test::run(test::binary() + " extract " + inputs);
     REQUIRE(extracted.status == 0);

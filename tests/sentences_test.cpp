@@ -1,10 +1,9 @@
 // Runs every case of tests/sentences.txt: each text must yield exactly the claims listed.
-#include <catch2/catch.hpp>
+#include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "helpers.hpp"
 
@@ -31,8 +30,10 @@ std::vector<Case> read_cases() {
     std::string line, date, outlet;
     for (int n = 1; std::getline(in, line); ++n) {
         if (line.empty() || line[0] == '#') continue;
-        if (line.starts_with("@date ")) date = line.substr(6);
-        else if (line.starts_with("@outlet ")) outlet = line.substr(8);
+        if (line.starts_with("@date "))
+            date = line.substr(6);
+        else if (line.starts_with("@outlet "))
+            outlet = line.substr(8);
         else if (line.starts_with("> ")) {
             if (cases.empty() || !cases.back().claims.empty() || cases.back().text.empty() || cases.back().line < 0)
                 cases.push_back({n, "", date, outlet, {}});
@@ -47,8 +48,10 @@ std::vector<Case> read_cases() {
             std::string w, head;
             while (words >> w) {
                 const auto eq = w.find('=');
-                if (eq == std::string::npos) head += (head.empty() ? "" : " ") + w;
-                else e.fields.emplace_back(w.substr(0, eq), w.substr(eq + 1));
+                if (eq == std::string::npos)
+                    head += (head.empty() ? "" : " ") + w;
+                else
+                    e.fields.emplace_back(w.substr(0, eq), w.substr(eq + 1));
             }
             e.head = head;
             cases.back().claims.push_back(e);
@@ -96,8 +99,10 @@ TEST_CASE("every sentence of tests/sentences.txt yields exactly its claims", "[s
             const Claim& cl = claims[i];
             const Expected& e = c.claims[i];
             CHECK((cl.kind == ClaimKind::Stance) == e.stance);
-            if (e.stance) CHECK(std::string(cl.stance ? to_string(*cl.stance) : "-") == e.head);
-            else CHECK(cl.as_written == e.head);
+            if (e.stance)
+                CHECK(std::string(cl.stance ? to_string(*cl.stance) : "-") == e.head);
+            else
+                CHECK(cl.as_written == e.head);
             for (const auto& [key, want] : e.fields) {
                 INFO("field " << key);
                 CHECK(field(cl, key) == want);

@@ -1,9 +1,10 @@
+#include "nkclaims/store.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
-#include "nkclaims/error.hpp"
 #include "nkclaims/conflicts.hpp"
-#include "nkclaims/store.hpp"
+#include "nkclaims/error.hpp"
 
 using namespace nkclaims;
 using nkclaims::test::TempDir;
@@ -16,7 +17,8 @@ StoredDocument stored(const Document& d, const std::string& path, std::size_t n)
 
 TEST_CASE("store", "[store]") {
     Store s(":memory:");
-    auto d = test::doc("The NIS said 1,500 soldiers were sent. The White House said 3,000 troops arrived.", "2024-10-25");
+    auto d =
+        test::doc("The NIS said 1,500 soldiers were sent. The White House said 3,000 troops arrived.", "2024-10-25");
     auto claims = Extractor(test::gazetteer()).extract(d);
     REQUIRE(claims.size() == 2);
 
@@ -95,7 +97,8 @@ TEST_CASE("store: bad databases", "[store]") {
 TEST_CASE("store: migrations", "[store]") {
     TempDir tmp;
     const auto p = (tmp.path() / "old.db").string();
-    REQUIRE(test::run("sqlite3 '" + p + "' \".read " + std::string(NKCLAIMS_TEST_DIR) + "/fixtures/schema_v1.sql\"").status == 0);
+    REQUIRE(test::run("sqlite3 '" + p + "' \".read " + std::string(NKCLAIMS_TEST_DIR) + "/fixtures/schema_v1.sql\"")
+                .status == 0);
     {
         Store s(p);
         auto claims = s.claims({});
@@ -123,9 +126,10 @@ TEST_CASE("store: v_conflicts shows the stored conflicts", "[store]") {
     const auto p = (tmp.path() / "c.db").string();
     {
         Store s(p);
-        auto d = test::doc("The NIS said last week that 1,500 soldiers were sent. On Wednesday, the White House said at least "
-                           "3,000 soldiers had arrived.",
-                           "2024-10-25");
+        auto d = test::doc(
+            "The NIS said last week that 1,500 soldiers were sent. On Wednesday, the White House said at least "
+            "3,000 soldiers had arrived.",
+            "2024-10-25");
         s.put(stored(d, "/c/test.txt", 2), Extractor(test::gazetteer()).extract(d));
         const auto stored_claims = s.claims({});
         auto r = find_conflicts(stored_claims, test::gazetteer(), {});
@@ -133,6 +137,7 @@ TEST_CASE("store: v_conflicts shows the stored conflicts", "[store]") {
         s.put_conflicts(r.conflicts);
         s.put_conflicts(r.conflicts);  // replaces, never adds
     }
-    CHECK(test::run("sqlite3 '" + p + "' 'SELECT conflict, position, source, value_low FROM v_conflicts ORDER BY position;'").out ==
-          "1|0|nis|1500.0\n1|1|us_gov|3000.0\n");
+    CHECK(test::run("sqlite3 '" + p +
+                    "' 'SELECT conflict, position, source, value_low FROM v_conflicts ORDER BY position;'")
+              .out == "1|0|nis|1500.0\n1|1|us_gov|3000.0\n");
 }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "nkclaims/tokens.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace nkclaims;
 
@@ -25,7 +25,8 @@ TEST_CASE("tokenize", "[tokens]") {
         CHECK(ts.tokens[0].span == Span{100, 106});
     }
     SECTION("curly apostrophes and quotes fold to ASCII, possessives split") {
-        CHECK(norms("Russia\u2019s \u201C10,000\u201D") == std::vector<std::string>{"russia", "'s", "\"", "10,000", "\""});
+        CHECK(norms("Russia\u2019s \u201C10,000\u201D") ==
+              std::vector<std::string>{"russia", "'s", "\"", "10,000", "\""});
     }
     SECTION("en and em dashes fold to a hyphen; a range is three tokens") {
         CHECK(norms("25,000\u201330,000") == std::vector<std::string>{"25,000", "-", "30,000"});

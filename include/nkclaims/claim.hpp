@@ -4,11 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "nkclaims/dates.hpp"
 #include "nkclaims/numbers.hpp"
@@ -58,9 +57,9 @@ struct Claim {
     // Stances only.
     std::optional<Stance> stance;
 
-    std::string source;  // canonical id of who asserts it
-    std::string via;     // the outlet that relays the source, or ""
-    std::string location;  // canonical place id, or ""
+    std::string source;                   // canonical id of who asserts it
+    std::string via;                      // the outlet that relays the source, or ""
+    std::string location;                 // canonical place id, or ""
     std::optional<DateRange> date;        // when the source made the claim (none if the text never says)
     std::optional<DateRange> event_date;  // when the counted thing happened, if said
     std::string quote;                    // the sentence, with line breaks folded to spaces

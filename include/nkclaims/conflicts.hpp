@@ -12,7 +12,7 @@
 namespace nkclaims {
 
 struct ConflictOptions {
-    int window_days = 14;    // "about the same time": dates at most this many days apart
+    int window_days = 14;     // "about the same time": dates at most this many days apart
     double tolerance = 0.10;  // a hedged figure ("about 10,000") stands for ±10%
 };
 
@@ -30,7 +30,7 @@ struct Conflict {
     // The disagreeing claims: two figures, earlier first; or a figure and the stance denying it.
     std::vector<const Claim*> claims;
     double severity;  // relative gap between the values; 1 for a denial
-    int gap_days;  // the largest distance in days between the claims
+    int gap_days;     // the largest distance in days between the claims
     std::string reason;
     std::string topic;
 };

@@ -50,7 +50,7 @@ struct DateMention {
 // Expressions that need a reference are skipped when there is none. Past-leaning, as news is:
 // "on Wednesday" is the latest Wednesday on or before the reference date, "in June" the latest
 // June that has begun by then.
-std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::size_t begin,
-                                    std::size_t end, std::optional<Day> reference);
+std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                                    std::optional<Day> reference);
 
 }  // namespace nkclaims

@@ -32,11 +32,11 @@ struct DocumentMeta {
 };
 
 struct Sentence {
-    Span span;               // bytes of the sentence in the original file
-    std::size_t tok_begin;   // its tokens [tok_begin, tok_end)
+    Span span;              // bytes of the sentence in the original file
+    std::size_t tok_begin;  // its tokens [tok_begin, tok_end)
     std::size_t tok_end;
-    bool boilerplate;        // an ad or site furniture: yields no claims
-    std::string speaker;     // "KIRBY" for a line labelled "KIRBY:", else ""
+    bool boilerplate;     // an ad or site furniture: yields no claims
+    std::string speaker;  // "KIRBY" for a line labelled "KIRBY:", else ""
 };
 
 struct Document {

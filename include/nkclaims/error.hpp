@@ -11,8 +11,7 @@ namespace nkclaims {
 // Base of all nkclaims errors: a file (or "-" for none) and what is wrong with it.
 class Error : public std::runtime_error {
 public:
-    Error(std::string file, const std::string& what)
-        : std::runtime_error(what), file_(std::move(file)) {}
+    Error(std::string file, const std::string& what) : std::runtime_error(what), file_(std::move(file)) {}
     const std::string& file() const { return file_; }
     // The line main() prints: "FILE: what".
     std::string message() const { return file_ + ": " + what(); }

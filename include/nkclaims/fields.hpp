@@ -64,8 +64,10 @@ public:
     void note(Claim& c, Why&& why) const {
         if (!explain_) return;
         if (!c.explain.empty()) c.explain += "; ";
-        if constexpr (std::is_invocable_v<Why>) c.explain += why();
-        else c.explain += why;
+        if constexpr (std::is_invocable_v<Why>)
+            c.explain += why();
+        else
+            c.explain += why;
     }
 
 protected:

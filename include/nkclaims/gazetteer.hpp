@@ -3,13 +3,13 @@
 // extractor are general; what they match lives here, where a user can read and extend it.
 #pragma once
 
+#include <bitset>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
-#include <bitset>
 #include <vector>
 
 #include "nkclaims/claim.hpp"
@@ -26,7 +26,9 @@ struct WordHash {
 struct WordEqual {
     using is_transparent = void;
     template <class A, class B>
-    bool operator()(const A& a, const B& b) const { return text(a) == text(b); }
+    bool operator()(const A& a, const B& b) const {
+        return text(a) == text(b);
+    }
     static std::string_view text(std::string_view s) { return s; }
     static std::string_view text(const HashedWord& w) { return w.text; }
 };
@@ -116,7 +118,7 @@ struct NounEntry {
 struct PhaseCue {
     std::optional<Phase> people;
     std::optional<Phase> materiel;
-    int weight = 0;  // added to the token distance: weaker cues lose to nearer, stronger ones
+    int weight = 0;            // added to the token distance: weaker cues lose to nearer, stronger ones
     bool before_only = false;  // speaks only of a number after it
 };
 
@@ -134,16 +136,16 @@ struct Gazetteer {
     Lexicon<std::string> places;                 // alias → place id
     std::map<std::string, std::string> parents;  // place id → parent place id
     Lexicon<NounEntry> nouns;
-    Lexicon<std::string> actors;                 // "North Korean" → north_korea
+    Lexicon<std::string> actors;  // "North Korean" → north_korea
     Lexicon<PhaseCue> phases;
     Lexicon<Stance> stances;
     Lexicon<AttributionRole> attribution;
-    Lexicon<bool> casualty_verbs;                // "killed", "were wounded"
-    Lexicon<bool> modifiers;                     // words that may stand between a number and its noun
-    Lexicon<bool> stance_topics;                 // what a stance must be about
-    Lexicon<bool> boilerplate;                   // ads and site furniture
-    Lexicon<bool> not_counted;                   // nouns that are never counted: "years", "percent"
-    std::string fingerprint;                     // hash of every data file: a rule change re-extracts
+    Lexicon<bool> casualty_verbs;  // "killed", "were wounded"
+    Lexicon<bool> modifiers;       // words that may stand between a number and its noun
+    Lexicon<bool> stance_topics;   // what a stance must be about
+    Lexicon<bool> boilerplate;     // ads and site furniture
+    Lexicon<bool> not_counted;     // nouns that are never counted: "years", "percent"
+    std::string fingerprint;       // hash of every data file: a rule change re-extracts
 
     // Loads every file of `dir`; throws ConfigError naming the file and line of a bad entry.
     static Gazetteer load(const std::filesystem::path& dir);

@@ -53,7 +53,7 @@ struct IngestCounts {
 };
 
 struct IngestOptions {
-    int jobs = 1;                  // threads that read, parse and extract
+    int jobs = 1;                   // threads that read, parse and extract
     bool refresh_conflicts = true;  // store the conflicts afterwards (v_conflicts)
     ConflictOptions conflicts;
 };

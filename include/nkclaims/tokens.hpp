@@ -27,8 +27,8 @@ enum class TokenKind : std::uint8_t {
 
 struct Token {
     TokenKind kind;
-    bool line_start;  // first token on its line (speaker labels, headers, broken lines)
-    bool space_before;  // whitespace separates it from the previous token
+    bool line_start;        // first token on its line (speaker labels, headers, broken lines)
+    bool space_before;      // whitespace separates it from the previous token
     Span span;              // bytes in the original text
     std::string_view text;  // the original bytes
     std::string_view norm;  // lowercase ASCII; curly quotes and dashes folded to ' " -

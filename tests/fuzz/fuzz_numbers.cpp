@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto ts = nkclaims::tokenize(text);
     for (std::size_t i = 0; i < ts.tokens.size(); ++i) {
         auto q = nkclaims::parse_quantity(ts.tokens, i, ts.tokens.size());
-        if (q && (q->last > ts.tokens.size() || q->num_first < i || q->num_last > q->last || q->num_first >= q->num_last))
+        if (q &&
+            (q->last > ts.tokens.size() || q->num_first < i || q->num_last > q->last || q->num_first >= q->num_last))
             __builtin_trap();
     }
     return 0;
