@@ -184,25 +184,14 @@ void count(IngestCounts& n, PutResult r, std::size_t claims) {
     n.claims += claims;
 }
 
-// Below this many new claims, keeping the indexes up to date costs less than rebuilding them.
-constexpr std::size_t kBulkClaims = 4096;
-
-// Writes batches in input order, one transaction each, and turns a load into a bulk load (the
-// secondary indexes dropped, rebuilt once at the end) when it is large next to what the
-// database held: a claim inserted under those indexes costs ~10x one appended and later sorted.
+// Writes batches in input order, one transaction each.
 class BatchWriter {
 public:
     BatchWriter(Store& store, IngestCounts& n, const ErrorSink& report,
                 const std::function<void(const IngestCounts&)>& progress)
-        : store_(store), n_(n), report_(report), progress_(progress), held_(store.claim_count()) {}
+        : store_(store), n_(n), report_(report), progress_(progress) {}
 
     void write(std::vector<Work>& batch) {
-        std::size_t claims = 0;
-        for (const Work& w : batch) claims += w.claims.size();
-        if (!bulk_ && written_ + claims >= std::max(kBulkClaims, held_ / 8)) {
-            store_.drop_secondary_indexes();
-            bulk_ = true;
-        }
         store_.begin_batch();
         for (Work& w : batch) {
             if (w.skip) {
@@ -218,21 +207,16 @@ public:
             n_.files += 1;
             n_.bytes += w.stored.bytes;
             count(n_, store_.put(w.stored, w.claims), w.claims.size());
-            written_ += w.claims.size();
         }
         store_.commit_batch();
         if (progress_) progress_(n_);
     }
-    // Builds what a bulk load dropped, or what a killed one left missing.
-    void finish() { store_.ensure_indexes(); }
 
 private:
     Store& store_;
     IngestCounts& n_;
     const ErrorSink& report_;
     const std::function<void(const IngestCounts&)>& progress_;
-    std::size_t held_, written_ = 0;
-    bool bulk_ = false;
 };
 
 // Runs a BatchWriter on a thread of its own, so that the next batch is read and extracted while
@@ -334,7 +318,6 @@ IngestCounts ingest(Store& store, const Gazetteer& g, const Inputs& inputs, cons
     });
     while (!pending.empty()) next_batch();
     if (thread) thread->close();
-    writer.finish();
     n.failed = n.failed || !listed;
     if (n.added + n.replaced > 0 && opt.refresh_conflicts) refresh_conflicts(store, g, opt.conflicts);
     return n;
@@ -391,8 +374,6 @@ StoredDocument document_of(const nlohmann::json& d, std::size_t claims) {
 IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<std::string>& shards,
                            const IngestOptions& opt, const ErrorSink& error) {
     IngestCounts n;
-    const std::size_t held = store.claim_count();
-    bool bulk = false;
     for (const auto& name : shards) {
         std::ifstream in(name);
         if (!in) {
@@ -408,10 +389,6 @@ IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<s
                 const auto j = nlohmann::json::parse(line);
                 std::vector<Claim> claims;
                 for (const auto& c : j.at("claims")) claims.push_back(claim_from_json(c));
-                if (!bulk && n.claims + claims.size() >= std::max(kBulkClaims, held / 8)) {
-                    store.drop_secondary_indexes();  // see BatchWriter
-                    bulk = true;
-                }
                 count(n, store.put(document_of(j.at("document"), claims.size()), claims), claims.size());
             } catch (const nlohmann::json::exception& e) {
                 error(fmt::format("{}:{}: not a shard line (extract --format shard): {}", name, no, e.what()));
@@ -420,7 +397,6 @@ IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<s
         }
         store.commit_batch();
     }
-    store.ensure_indexes();
     if (n.added + n.replaced > 0 && opt.refresh_conflicts) refresh_conflicts(store, g, opt.conflicts);
     return n;
 }

@@ -17,7 +17,7 @@
 namespace nkclaims {
 
 // Version 1: documents, claims, v_claims. Version 2: conflicts, conflict_claims, v_conflicts.
-// Version 3: documents_by_name; claims_by_doc carries the metric; no claims_by_source or _date.
+// Version 3: documents_by_name; claims_by_doc carries the metric; no other index on claims.
 inline constexpr int kSchemaVersion = 3;
 
 // A fast content hash of a file's bytes (XXH3, 128 bits, hex), to skip unchanged files.
@@ -68,12 +68,6 @@ public:
     // The number of stored claims, and of documents.
     std::size_t claim_count() const { return count("claims"); }
     std::size_t document_count() const { return count("documents"); }
-    // For a bulk load: drops the index that costs a random B-tree write per claim (claims by
-    // metric), so that inserts only append. Reads stay correct, only slower.
-    void drop_secondary_indexes();
-    // Builds it again if it is missing, in one sort: after a bulk load, and
-    // after any ingest, which repairs a bulk load that was killed.
-    void ensure_indexes();
     // Claims matching the filter, ordered by document name and position: the same database
     // always gives the same order.
     std::vector<Claim> claims(const ClaimFilter& f) const;
