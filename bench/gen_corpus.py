@@ -45,6 +45,7 @@ VERBS_PLANNED = ["plans to send", "is expected to dispatch", "is preparing to se
 VERBS_DONE = ["has sent", "has deployed", "had shipped", "moved"]
 WHEN = ["last week", "on Monday", "on Friday", "yesterday", "earlier this month", "on Wednesday",
         "this week", "on Tuesday"]
+WHEN_SAID = ["on Monday", "on Friday", "yesterday", "on Wednesday", "on Tuesday"]
 FILLER = [
     "It is hard to verify any of this from the outside, and the numbers keep changing.",
     "We have seen footage that appears to show the units training, but it is grainy.",
@@ -94,9 +95,16 @@ def number(rng, day=None, phase="deployed", metric="troops", source=""):
     n = assessment(SEED, source, metric, phase, month_of(day))
     return written(rng, n) if n else None
 
+def stance_sentence(rng, who):
+    """A denial or a refusal to confirm: conflicts pair each with the figures around it."""
+    if rng.random() < 0.5:
+        return f"{who} {rng.choice(WHEN_SAID)} denied that North Korean troops were deployed to {rng.choice(PLACES)}."
+    return f"{who} said {rng.choice(WHEN)} that it could not confirm reports of North Korean troops in {rng.choice(PLACES)}."
+
 def claim_sentence(rng, day=None):
     src, apposition, voice = rng.choice(SOURCES)
     who = f"{src}, {apposition}," if apposition else src
+    if day is not None and rng.random() < 0.04: return stance_sentence(rng, who)
     metric = rng.choice(["troops", "troops", "troops", "engineers", "workers", "shells", "missiles", "equipment"])
     nouns, _, planned_truth = METRICS[metric]
     planned = rng.random() < 0.4 and any(planned_truth)

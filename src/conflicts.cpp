@@ -307,34 +307,110 @@ private:
             *it = i;
     }
 
+    // How near a figure is to a stance: the gap in days, then the later end (a figure still
+    // running beats one that ended), then the order of the text.
+    using Nearness = std::tuple<int, std::int64_t, std::size_t>;
+    static Nearness nearness(const Claim& s, const Claim& f, std::size_t index) {
+        return {s.date->gap_days(*f.date), -f.date->last.time_since_epoch().count(), index};
+    }
+
     // A denial against each voice it contradicts: the stance paired with that voice's figure
-    // nearest in time. Pairs, not one group, because the figures need not agree with each other.
-    void denials(const std::vector<const Claim*>& stances, std::vector<const Claim*> figures) {
+    // nearest to it (Nearness). Pairs, not one group, because the figures need not agree.
+    void denials(std::vector<const Claim*> stances, std::vector<const Claim*> figures) {
         std::sort(figures.begin(), figures.end(), [&](const Claim* a, const Claim* b) { return earlier(a, b); });
+        std::sort(stances.begin(), stances.end(), [&](const Claim* a, const Claim* b) { return earlier(a, b); });
+        if (explain_) return denials_explained(stances, figures);
+        // Each (voice, place) in date order, with the figure ending last among each prefix: a
+        // stance finds the nearest figure of each in a binary search, not by reading the window.
+        struct Group {
+            std::vector<std::size_t> at;         // indexes into figures, by first day
+            std::vector<std::size_t> ends_last;  // ends_last[k]: the one of at[0..k] that ends last
+        };
+        std::map<std::pair<std::string, std::string>, Group> groups;
+        for (std::size_t i = 0; i < figures.size(); ++i) {
+            Group& g = groups[{who(*figures[i]), figures[i]->location}];
+            const bool later = g.at.empty() || figures[i]->date->last > figures[g.ends_last.back()]->date->last;
+            g.ends_last.push_back(later ? i : g.ends_last.back());
+            g.at.push_back(i);
+        }
+        std::map<std::pair<std::string, std::string>, bool> compatible;  // (stance place, figure place)
         for (const Claim* s : stances) {
-            std::map<std::string, std::pair<int, const Claim*>> nearest;  // voice → (gap, figure)
-            for (const Claim* f : figures) {
+            std::map<std::string, Nearness> nearest;  // voice → the nearest of its figures
+            const std::string denier = who(*s);
+            for (const auto& [key, group] : groups) {
+                if (key.first == denier) continue;
+                auto [known, first_time] = compatible.try_emplace({s->location, key.second}, false);
+                if (first_time) known->second = places_compatible(*s, *figures[group.at.front()], g_);
+                if (!known->second) continue;
+                if (auto hit = nearest_in(*s, figures, group.at, group.ends_last)) {
+                    auto [it, fresh] = nearest.try_emplace(key.first, *hit);
+                    if (!fresh && *hit < it->second) it->second = *hit;
+                }
+            }
+            for (const auto& [voice, hit] : nearest) denial(*figures[std::get<2>(hit)], *s, std::get<0>(hit));
+        }
+    }
+
+    // The nearest figure of one group to stance s within the window. Of those starting before
+    // it, the one ending last is nearest; of those starting with or after it, the first ones.
+    std::optional<Nearness> nearest_in(const Claim& s, const std::vector<const Claim*>& figures,
+                                       const std::vector<std::size_t>& at,
+                                       const std::vector<std::size_t>& ends_last) const {
+        std::optional<Nearness> best;
+        auto consider = [&](std::size_t i) {
+            const Nearness n = nearness(s, *figures[i], i);
+            if (std::get<0>(n) <= opt_.window_days && (!best || n < *best)) best = n;
+        };
+        const auto pivot = static_cast<std::size_t>(
+            std::partition_point(at.begin(), at.end(),
+                                 [&](std::size_t i) { return figures[i]->date->first < s.date->first; }) -
+            at.begin());
+        if (pivot > 0) consider(ends_last[pivot - 1]);
+        for (std::size_t k = pivot; k < at.size(); ++k) {  // the gap only grows from here
+            if (s.date->gap_days(*figures[at[k]]->date) > (best ? std::get<0>(*best) : opt_.window_days)) break;
+            consider(at[k]);
+        }
+        return best;
+    }
+
+    // The same pairs, every figure in the window looked at, for --explain to say why.
+    void denials_explained(const std::vector<const Claim*>& stances, const std::vector<const Claim*>& figures) {
+        for (const Claim* s : stances) {
+            std::map<std::string, Nearness> nearest;  // voice → the nearest of its figures
+            for (std::size_t i = 0; i < figures.size(); ++i) {
+                const Claim* f = figures[i];
                 if (same_voice(*s, *f)) continue;
-                const int gap = s->date->gap_days(*f->date);
-                if (gap > opt_.window_days) continue;
+                const Nearness n = nearness(*s, *f, i);
+                if (std::get<0>(n) > opt_.window_days) continue;
                 if (!places_compatible(*s, *f, g_)) {
                     explain(*f, *s, "not compared: the denial is about another place");
                     continue;
                 }
-                auto [it, fresh] = nearest.try_emplace(who(*f), gap, f);
-                if (!fresh && gap < it->second.first) it->second = {gap, f};
+                auto [it, fresh] = nearest.try_emplace(who(*f), n);
+                if (!fresh && n < it->second) it->second = n;
             }
-            for (const auto& [voice, hit] : nearest) {
-                const Claim& f = *hit.second;
-                out_.conflicts.push_back({ConflictKind::Denial,
-                                          {&f, s},
-                                          1.0,
-                                          hit.first,
-                                          fmt::format("{} says {}; {} {} ({} days apart)", who(f), value_text(f),
-                                                      who(*s), value_text(*s), hit.first),
-                                          topic_of(f)});
-            }
+            for (const auto& [voice, hit] : nearest) denial(*figures[std::get<2>(hit)], *s, std::get<0>(hit));
         }
+    }
+
+    // Reports a denial unless it restates one: the same voice denying, the same way, a figure of
+    // the same voice that agrees with one it denied within the window. Stances come in date order.
+    void denial(const Claim& f, const Claim& s, int gap) {
+        auto& reported = denied_[{who(s), s.stance ? static_cast<int>(*s.stance) : -1, who(f)}];
+        std::erase_if(reported, [&](const auto& r) {
+            return std::max(r.first->date->last, r.second->date->last) + std::chrono::days{opt_.window_days} <
+                   s.date->first;
+        });
+        for (const auto& [stance, figure] : reported)
+            if (disagreement(*figure, f, opt_.tolerance) == 0) return explain(f, s, "the same denial, restated");
+        reported.emplace_back(&s, &f);
+        out_.conflicts.push_back(
+            {ConflictKind::Denial,
+             {&f, &s},
+             1.0,
+             gap,
+             fmt::format("{} says {}; {} {} ({} days apart)", who(f), value_text(f), who(s), value_text(s), gap),
+             topic_of(f)});
     }
 
     void corroborations(const std::vector<const Claim*>& list, UnionFind& agree) {
@@ -418,6 +494,8 @@ private:
     // Per pair of voices (lower id first), the claims of the conflicts reported between them
     // within the window.
     std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::pair<const Claim*, const Claim*>>> repeats_;
+    // Per (denying voice, stance, voice denied), the (stance, figure) pairs reported within the window.
+    std::map<std::tuple<std::string, int, std::string>, std::vector<std::pair<const Claim*, const Claim*>>> denied_;
     std::set<std::pair<const Claim*, std::uint32_t>> lowered_;  // (peak, later voice) reported
     std::vector<std::uint32_t> voice_, place_;                  // of the bucket's claims, by index
     std::size_t places_ = 0;

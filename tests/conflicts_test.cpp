@@ -183,6 +183,20 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
         CHECK(r.conflicts[0].kind == ConflictKind::Denial);
         CHECK(r.conflicts[0].claims[1]->kind == ClaimKind::Stance);
     }
+    SECTION("a denial meets a figure dated by a whole year around it; not one past the window") {
+        auto r = find({fig("cnn", 30000, 30000, "2025", Phase::Planned), fig("nis", 11000, 11000, "2025-03-01"),
+                       denial("ukraine_intel", "2025-07-08")});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].claims[0]->source == "cnn");
+    }
+    SECTION("the same voice denying again what it denied is one conflict; a new figure is another") {
+        auto r = find({fig("cnn", 30000, 30000, "2025-07-01", Phase::Planned), denial("ukraine_intel", "2025-07-03"),
+                       fig("cnn", 30000, 30000, "2025-07-05", Phase::Planned), denial("ukraine_intel", "2025-07-08")});
+        CHECK(r.conflicts.size() == 1);
+        auto r2 = find({fig("cnn", 30000, 30000, "2025-07-01", Phase::Planned), denial("ukraine_intel", "2025-07-02"),
+                        fig("cnn", 50000, 50000, "2025-07-05", Phase::Planned), denial("ukraine_intel", "2025-07-08")});
+        CHECK(r2.conflicts.size() == 2);
+    }
     SECTION("a denial about another place does not") {
         auto f = fig("us_gov", 3000, std::nullopt, "2024-10-23");
         f.location = "russia_far_east";
