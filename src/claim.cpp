@@ -42,6 +42,8 @@ bool is_people(Metric m) {
 
 bool is_materiel(Metric m) { return m == Metric::Missiles || m == Metric::Shells || m == Metric::Equipment; }
 
+std::string voice_of(const Claim& c) { return c.via.empty() ? c.source : c.source + " via " + c.via; }
+
 std::string_view to_string(ClaimKind k) { return kKinds[static_cast<std::size_t>(k)]; }
 std::string_view to_string(Metric m) { return kMetrics[static_cast<std::size_t>(m)]; }
 std::string_view to_string(Phase p) { return kPhases[static_cast<std::size_t>(p)]; }
@@ -130,6 +132,17 @@ void append_integer(std::string& out, long long v) {
     out.append(buf, end);
 }
 
+// ,"key":[begin,end]
+void append_span(std::string& out, std::string_view key, Span s) {
+    out += ",\"";
+    out += key;
+    out += "\":[";
+    append_integer(out, static_cast<long long>(s.begin));
+    out += ',';
+    append_integer(out, static_cast<long long>(s.end));
+    out += ']';
+}
+
 void json_opt(std::string& out, std::string_view s) {
     if (s.empty())
         out += "null";
@@ -173,19 +186,12 @@ void append_json(std::string& out, const Claim& c) {
     }
     out += ",\"quote\":";
     json_string(out, c.quote);
-    out += ",\"quote_span\":[";
-    append_integer(out, static_cast<long long>(c.quote_span.begin));
-    out += ',';
-    append_integer(out, static_cast<long long>(c.quote_span.end));
-    out += "],\"rule\":";
+    append_span(out, "quote_span", c.quote_span);
+    out += ",\"rule\":";
     json_string(out, c.rule);
     out += ",\"source\":";
     json_opt(out, c.source);
-    out += ",\"span\":[";
-    append_integer(out, static_cast<long long>(c.span.begin));
-    out += ',';
-    append_integer(out, static_cast<long long>(c.span.end));
-    out += ']';
+    append_span(out, "span", c.span);
     if (!figure) {
         out += ",\"stance\":";
         json_opt(out, c.stance ? to_string(*c.stance) : "");

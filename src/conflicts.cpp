@@ -79,8 +79,6 @@ bool places_compatible(const Claim& a, const Claim& b, const Gazetteer& g) {
     return g.place_within(a.location, b.location) || g.place_within(b.location, a.location);
 }
 
-std::string who(const Claim& c) { return c.via.empty() ? c.source : c.source + " via " + c.via; }
-
 std::string value_text(const Claim& c) {
     if (c.kind == ClaimKind::Stance) return std::string(c.stance ? to_string(*c.stance) : "stance");
     auto n = [](double v) { return fmt::format("{}", v); };
@@ -267,13 +265,13 @@ private:
             if (disagreement(*rx, *x, opt_.tolerance) == 0 && disagreement(*ry, *y, opt_.tolerance) == 0)
                 return explain(a, b, "the same disagreement, restated");
         reported.emplace_back(x, y);
-        out_.conflicts.push_back(
-            {ConflictKind::Disagreement,
-             {&a, &b},
-             d,
-             gap,
-             fmt::format("{} says {}, {} says {} ({} days apart)", who(a), value_text(a), who(b), value_text(b), gap),
-             topic_of(a)});
+        out_.conflicts.push_back({ConflictKind::Disagreement,
+                                  {&a, &b},
+                                  d,
+                                  gap,
+                                  fmt::format("{} says {}, {} says {} ({} days apart)", voice_of(a), value_text(a),
+                                              voice_of(b), value_text(b), gap),
+                                  topic_of(a)});
     }
 
     // Compares a cumulative figure with each other voice's peak from before the window (those
@@ -294,8 +292,8 @@ private:
                      {p, &b},
                      (*p->value.low - *b.value.high) / *p->value.low,
                      gap,
-                     fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows", who(*p),
-                                 value_text(*p), gap, who(b), value_text(b)),
+                     fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows",
+                                 voice_of(*p), value_text(*p), gap, voice_of(b), value_text(b)),
                      topic_of(b)});
             }
         }
@@ -328,7 +326,7 @@ private:
         };
         std::map<std::pair<std::string, std::string>, Group> groups;
         for (std::size_t i = 0; i < figures.size(); ++i) {
-            Group& g = groups[{who(*figures[i]), figures[i]->location}];
+            Group& g = groups[{voice_of(*figures[i]), figures[i]->location}];
             const bool later = g.at.empty() || figures[i]->date->last > figures[g.ends_last.back()]->date->last;
             g.ends_last.push_back(later ? i : g.ends_last.back());
             g.at.push_back(i);
@@ -336,7 +334,7 @@ private:
         std::map<std::pair<std::string, std::string>, bool> compatible;  // (stance place, figure place)
         for (const Claim* s : stances) {
             std::map<std::string, Nearness> nearest;  // voice → the nearest of its figures
-            const std::string denier = who(*s);
+            const std::string denier = voice_of(*s);
             for (const auto& [key, group] : groups) {
                 if (key.first == denier) continue;
                 auto [known, first_time] = compatible.try_emplace({s->location, key.second}, false);
@@ -386,7 +384,7 @@ private:
                     explain(*f, *s, "not compared: the denial is about another place");
                     continue;
                 }
-                auto [it, fresh] = nearest.try_emplace(who(*f), n);
+                auto [it, fresh] = nearest.try_emplace(voice_of(*f), n);
                 if (!fresh && n < it->second) it->second = n;
             }
             for (const auto& [voice, hit] : nearest) denial(*figures[std::get<2>(hit)], *s, std::get<0>(hit));
@@ -396,7 +394,7 @@ private:
     // Reports a denial unless it restates one: the same voice denying, the same way, a figure of
     // the same voice that agrees with one it denied within the window. Stances come in date order.
     void denial(const Claim& f, const Claim& s, int gap) {
-        auto& reported = denied_[{who(s), s.stance ? static_cast<int>(*s.stance) : -1, who(f)}];
+        auto& reported = denied_[{voice_of(s), s.stance ? static_cast<int>(*s.stance) : -1, voice_of(f)}];
         std::erase_if(reported, [&](const auto& r) {
             return std::max(r.first->date->last, r.second->date->last) + std::chrono::days{opt_.window_days} <
                    s.date->first;
@@ -404,13 +402,13 @@ private:
         for (const auto& [stance, figure] : reported)
             if (disagreement(*figure, f, opt_.tolerance) == 0) return explain(f, s, "the same denial, restated");
         reported.emplace_back(&s, &f);
-        out_.conflicts.push_back(
-            {ConflictKind::Denial,
-             {&f, &s},
-             1.0,
-             gap,
-             fmt::format("{} says {}; {} {} ({} days apart)", who(f), value_text(f), who(s), value_text(s), gap),
-             topic_of(f)});
+        out_.conflicts.push_back({ConflictKind::Denial,
+                                  {&f, &s},
+                                  1.0,
+                                  gap,
+                                  fmt::format("{} says {}; {} {} ({} days apart)", voice_of(f), value_text(f),
+                                              voice_of(s), value_text(s), gap),
+                                  topic_of(f)});
     }
 
     void corroborations(const std::vector<const Claim*>& list, UnionFind& agree) {

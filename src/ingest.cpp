@@ -194,19 +194,16 @@ public:
     void write(std::vector<Work>& batch) {
         store_.begin_batch();
         for (Work& w : batch) {
-            if (w.skip) {
-                n_.files += 1;
-                n_.bytes += w.size;
-                n_.unchanged += 1;
-                continue;
-            }
             if (!w.error.empty()) {
                 report_(w.error);
                 continue;
             }
             n_.files += 1;
-            n_.bytes += w.stored.bytes;
-            count(n_, store_.put(w.stored, w.claims), w.claims.size());
+            n_.bytes += w.size;
+            if (w.skip)
+                n_.unchanged += 1;
+            else
+                count(n_, store_.put(w.stored, w.claims), w.claims.size());
         }
         store_.commit_batch();
         if (progress_) progress_(n_);

@@ -104,8 +104,6 @@ std::string value_of(const Claim& c) {
     return (c.approx ? "~" : "") + s;
 }
 
-std::string who(const Claim& c) { return c.via.empty() ? c.source : c.source + " via " + c.via; }
-
 std::vector<std::string> sources_of(const std::vector<Claim>& claims) {
     std::set<std::string> s;
     for (const Claim& c : claims) s.insert(c.source);
@@ -132,7 +130,7 @@ std::string embedded_json(const std::vector<Claim>& claims) {
 }
 
 void claim_cells(std::ostream& out, const Claim& c) {
-    out << "<td class=\"num\">" << e(value_of(c)) << "</td><td>" << e(who(c)) << "</td><td>"
+    out << "<td class=\"num\">" << e(value_of(c)) << "</td><td>" << e(voice_of(c)) << "</td><td>"
         << e(c.date ? c.date->iso() : "-") << "</td><td>" << e(c.location.empty() ? "-" : c.location) << "</td><td>"
         << e(c.doc) << "</td>";
 }
@@ -190,7 +188,7 @@ void conflicts_section(std::ostream& out, const ConflictReport& r) {
         << ")</h2><ul>";
     for (const auto& co : r.corroborations) {
         std::set<std::string> voices;
-        for (const Claim* c : co.claims) voices.insert(who(*c));
+        for (const Claim* c : co.claims) voices.insert(voice_of(*c));
         std::string list;
         for (const auto& v : voices) list += (list.empty() ? "" : ", ") + v;
         out << "<li><b>" << e(value_of(*co.claims.front())) << "</b> " << e(topic_of(*co.claims.front())) << ": "

@@ -200,14 +200,10 @@ std::string md_cell(std::string s) {
 
 void write_claims(std::ostream& out, const std::vector<Claim>& claims, Format f, const TableStyle& style) {
     switch (f) {
-        case Format::Jsonl: {
-            std::string buf;
-            for (const Claim& c : claims) {
-                buf.clear();
-                append_json(buf, c);
-                buf += '\n';
-                out << buf;
-            }
+        case Format::Jsonl:
+        case Format::Csv: {
+            ClaimStream stream(out, f);
+            for (const Claim& c : claims) stream.write(c);
             return;
         }
         case Format::Json: {
@@ -216,10 +212,6 @@ void write_claims(std::ostream& out, const std::vector<Claim>& claims, Format f,
             out << nlohmann::json{{"claims", j}}.dump(1) << '\n';
             return;
         }
-        case Format::Csv:
-            out << kClaimCsvHeader << "\r\n";
-            for (const Claim& c : claims) out << claim_csv(c) << "\r\n";
-            return;
         case Format::Markdown:
             out << "| doc | as written | value | what | actor | source | location | date "
                    "|\n|---|---|---|---|---|---|---|---|\n";
@@ -344,13 +336,8 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
     }
     if (!r.corroborations.empty()) out << "\n== corroborated\n";
     for (const auto& co : r.corroborations) {
-        std::vector<std::string> voices;
-        for (const Claim* c : co.claims) {
-            const std::string v = c->via.empty() ? c->source : c->source + " via " + c->via;
-            if (std::find(voices.begin(), voices.end(), v) == voices.end()) voices.push_back(v);
-        }
-        std::string list;
-        for (const auto& v : voices) list += (list.empty() ? "" : ", ") + v;
+        std::string list;  // the claims are one per voice
+        for (const Claim* c : co.claims) list += (list.empty() ? "" : ", ") + voice_of(*c);
         out << fmt::format("{} {}: {} claims in agreement from {}\n", topic_of(*co.claims.front()),
                            value_text(*co.claims.front()), co.count, list);
     }

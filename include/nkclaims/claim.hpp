@@ -68,6 +68,9 @@ struct Claim {
     std::string explain;  // why each field got its value (extract --explain)
 };
 
+// Who asserts a claim, as reports name it: "nis", or "ukraine_intel via cnn".
+std::string voice_of(const Claim& c);
+
 // The claim as CONTRACT.md prints it (one JSON object).
 nlohmann::json to_json(const Claim& c);
 // The same JSON as to_json(c).dump(), appended to `out` without building a JSON tree: the
