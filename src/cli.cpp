@@ -237,16 +237,13 @@ int do_conflicts(const Options& o, Io& io) {
     const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Markdown, Format::Csv});
     const ConflictOptions opt = conflict_options(o);
     ClaimFilter filter = filter_of(o);
-    filter.metric.reset();               // stances have no metric: filter the conflicts, not the claims
-    filter.slim = true;                  // a million quotes would be read for the few hundred shown
-    auto claims = store.claims(filter);  // the report points into it
-    auto report = find_conflicts(claims, g, opt, o.explain);
+    filter.metric.reset();  // stances have no metric: filter the conflicts, not the claims
+    auto report = conflicts_in(store, filter, g, opt, o.explain ? Explain::Yes : Explain::No);
     if (auto m = filter_of(o).metric) {
         std::erase_if(report.conflicts, [&](const Conflict& c) { return c.claims.back()->metric != m; });
         std::erase_if(report.corroborations, [&](const Corroboration& c) { return c.claims.front()->metric != m; });
         std::erase_if(report.revisions, [&](const Revision& r) { return r.claims.front()->metric != m; });
     }
-    store.fill_quotes(claims_shown(claims, report));
     write_conflicts(io.out, report, f, style_for_stdout());
     std::size_t fresh = report.conflicts.size();
     if (!o.baseline.empty()) {

@@ -398,11 +398,18 @@ IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<s
     return n;
 }
 
+ConflictReport conflicts_in(const Store& store, ClaimFilter filter, const Gazetteer& g, const ConflictOptions& opt,
+                            Explain explain) {
+    filter.slim = true;  // a million quotes would be read for the few thousand shown
+    ConflictInput in;
+    in.reserve(store.claims_at_most());  // pages never touched cost nothing
+    store.for_each_claim(filter, [&](const Claim& c) { in.add(c); });
+    return find_conflicts(
+        in, g, opt, [&](const std::vector<std::int64_t>& ids) { return store.claims_by_id(ids); }, explain);
+}
+
 void refresh_conflicts(Store& store, const Gazetteer& g, const ConflictOptions& opt) {
-    ClaimFilter slim;
-    slim.slim = true;
-    const auto all = store.claims(slim);  // the conflicts point into it
-    store.put_conflicts(find_conflicts(all, g, opt).conflicts);
+    store.put_conflicts(conflicts_in(store, {}, g, opt).conflicts);
 }
 
 }  // namespace nkclaims

@@ -3,14 +3,16 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
-#include <sys/mman.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
+#include <numeric>
 #include <thread>
 
 #include "nkclaims/error.hpp"
+#include "nkclaims/memory.hpp"
 
 namespace nkclaims {
 
@@ -263,6 +265,14 @@ std::size_t Store::count(const char* table) const {
     }
 }
 
+std::size_t Store::claims_at_most() const {
+    try {
+        return static_cast<std::size_t>(impl_->db.execAndGet("SELECT coalesce(max(id), 0) FROM claims").getInt64());
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(path_, e.what());
+    }
+}
+
 void Store::begin_batch() {
     try {
         impl_->db.exec("BEGIN IMMEDIATE");
@@ -389,53 +399,57 @@ PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims
 
 namespace {
 
+// The columns ClaimRows::next() reads, from documents d and claims c: first those a slim read
+// has too, in the same order, then the rest; :slim leaves out the quote.
+constexpr const char* kClaimColumns =
+    "SELECT c.id, d.name, c.kind, c.span_begin, c.text, c.value_low, c.value_high, c.approx, c.increment, "
+    "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, "
+    "c.span_end, c.event_date, CASE WHEN :slim THEN '' ELSE c.quote END, c.quote_begin, c.quote_end, c.rule ";
+
+// What a slim read gives: no quote, no event date, no rule; the document by its id.
+constexpr const char* kSlimColumns =
+    "SELECT c.id, c.doc_id, c.kind, c.span_begin, c.text, c.value_low, c.value_high, c.approx, c.increment, "
+    "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date ";
+
 std::string claims_query(const ClaimFilter& f) {
+    // A slim read scans the claims table in storage order: no join, no index, no sort.
     std::string sql =
-        "SELECT c.id, d.name, c.kind, c.span_begin, c.span_end, c.text, c.value_low, c.value_high, c.approx, "
-        "c.increment, "
-        "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, c.event_date, "
-        "CASE WHEN :slim THEN '' ELSE c.quote END, "
-        "c.quote_begin, c.quote_end, c.rule FROM documents d CROSS JOIN claims c ON c.doc_id = d.id WHERE 1=1";
+        f.slim ? std::string(kSlimColumns) + "FROM claims c WHERE 1=1"
+               : std::string(kClaimColumns) + "FROM documents d CROSS JOIN claims c ON c.doc_id = d.id WHERE 1=1";
     if (f.metric) sql += " AND c.metric = :metric";
     if (f.phase) sql += " AND c.phase = :phase";
     if (!f.source.empty()) sql += " AND c.source = :source";
-    if (!f.doc.empty()) sql += " AND d.name = :doc";
+    if (!f.doc.empty()) sql += " AND c.doc_id IN (SELECT id FROM documents WHERE name = :doc)";
     if (f.since) sql += " AND c.date_last >= :since";
     if (f.until) sql += " AND c.date_first <= :until";
     // Documents by name (documents_by_name), each one's claims by position (claims_by_doc): the
-    // CROSS JOIN keeps SQLite from starting at claims_by_metric and sorting everything after.
-    // Conflicts do not depend on the order of their input: a slim read is not ordered at all.
+    // CROSS JOIN keeps SQLite from starting anywhere else and sorting everything after.
     if (!f.slim) sql += " ORDER BY d.name, d.id, c.span_begin";
     return sql;
-}
-
-// Asks the kernel to back a large, untouched allocation with 2 MB pages: half a gigabyte of
-// claims then faults in a few hundred times instead of 115,000 (a fifth of a million-claim
-// read was page faults). Only advice: where transparent huge pages are off, nothing changes.
-void prefer_huge_pages(void* p, std::size_t bytes) {
-    constexpr std::uintptr_t kHuge = 2u << 20;
-    const auto begin = (reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-    const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~(kHuge - 1);
-    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
 // The rows of claims_query(), read with SQLite's C interface: SQLiteCpp's column objects cost
 // two atomic operations each, and a listing reads 23 columns of a million rows.
 class ClaimRows {
 public:
-    ClaimRows(SQLite::Database& db, const ClaimFilter& f) : db_(db) {
+    ClaimRows(SQLite::Database& db, const std::string& sql, bool slim) : db_(db) {
         // Reads map the file instead of copying each page out of the kernel's cache (a million
         // claims are 400 MB to scan); only here, so that an ingest's memory stays flat.
         db.exec("PRAGMA mmap_size = 1073741824");
-        const std::string sql = claims_query(f);
         check(sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &st_, nullptr));
+        if (const int slim_at = sqlite3_bind_parameter_index(st_, ":slim"))
+            check(sqlite3_bind_int(st_, slim_at, slim ? 1 : 0));
+        slim_ = slim;
+        if (slim) doc_names();
+    }
+    // The claims matching a filter.
+    ClaimRows(SQLite::Database& db, const ClaimFilter& f) : ClaimRows(db, claims_query(f), f.slim) {
         if (f.metric) bind(":metric", to_string(*f.metric));
         if (f.phase) bind(":phase", to_string(*f.phase));
         if (!f.source.empty()) bind(":source", f.source);
         if (!f.doc.empty()) bind(":doc", f.doc);
         if (f.since) bind(":since", iso_day(*f.since));
         if (f.until) bind(":until", iso_day(*f.until));
-        check(sqlite3_bind_int(st_, sqlite3_bind_parameter_index(st_, ":slim"), f.slim ? 1 : 0));
     }
     ~ClaimRows() { sqlite3_finalize(st_); }
     ClaimRows(const ClaimRows&) = delete;
@@ -448,28 +462,59 @@ public:
         if (rc == SQLITE_DONE) return false;
         if (rc != SQLITE_ROW) check(rc);
         c.id = sqlite3_column_int64(st_, 0);
-        c.doc = text(1);
+        c.doc = names_.empty() ? text(1) : doc_name(1);
         c.kind = parse_kind(text(2)).value_or(ClaimKind::Figure);
-        c.span = {size(3), size(4)};
-        c.as_written = text(5);
-        c.value.low = number(6);
-        c.value.high = number(7);
-        c.approx = sqlite3_column_int(st_, 8) != 0;
-        c.increment = sqlite3_column_int(st_, 9) != 0;
-        c.metric = parse_metric(text(10));
-        c.phase = parse_phase(text(11));
-        c.actor = text(12);
-        c.stance = parse_stance(text(13));
-        c.source = text(14);
-        c.via = text(15);
-        c.location = text(16);
-        c.date = parse_iso_range(text(17));
+        c.span.begin = size(3);
+        c.as_written = text(4);
+        c.value.low = number(5);
+        c.value.high = number(6);
+        c.approx = sqlite3_column_int(st_, 7) != 0;
+        c.increment = sqlite3_column_int(st_, 8) != 0;
+        c.metric = parse_metric(text(9));
+        c.phase = parse_phase(text(10));
+        c.actor = text(11);
+        c.stance = parse_stance(text(12));
+        c.source = text(13);
+        c.via = text(14);
+        c.location = text(15);
+        c.date = parse_iso_range(text(16));
+        if (slim_) {  // kSlimColumns ends here
+            c.span.end = c.span.begin;
+            return true;
+        }
+        c.span.end = size(17);
         const auto event = text(18);
         c.event_date = event.empty() ? std::nullopt : parse_iso_range(event);
         c.quote = text(19);
         c.quote_span = {size(20), size(21)};
         c.rule = text(22);
         return true;
+    }
+
+    std::string_view doc_name(int i) const {
+        const auto doc = static_cast<std::size_t>(sqlite3_column_int64(st_, i));
+        return doc < names_.size() ? std::string_view(names_[doc]) : std::string_view{};
+    }
+
+    // Every document's name by id, for slim rows: a table of a few megabytes read once, not a
+    // join for each of a million claims.
+    void doc_names() {
+        sqlite3_stmt* st = nullptr;
+        check(sqlite3_prepare_v2(db_.getHandle(), "SELECT id, name FROM documents", -1, &st, nullptr));
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const auto id = static_cast<std::size_t>(sqlite3_column_int64(st, 0));
+            if (id >= names_.size()) names_.resize(id + 1);
+            names_[id] = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE) check(rc);
+    }
+
+    // Runs the statement again with :id bound to `id`.
+    void rewind(std::int64_t id) {
+        check(sqlite3_reset(st_));
+        check(sqlite3_bind_int64(st_, sqlite3_bind_parameter_index(st_, ":id"), id));
     }
 
 private:
@@ -492,6 +537,8 @@ private:
 
     SQLite::Database& db_;
     sqlite3_stmt* st_ = nullptr;
+    bool slim_ = false;
+    std::vector<std::string> names_;  // slim reads: document names by id
 };
 
 }  // namespace
@@ -499,10 +546,6 @@ private:
 std::vector<Claim> Store::claims(const ClaimFilter& f) const {
     std::vector<Claim> out;
     try {
-        if (f.slim) {
-            out.reserve(claim_count() + 1);  // a million claims are not moved (+1: the last next())
-            prefer_huge_pages(out.data(), out.capacity() * sizeof(Claim));
-        }
         ClaimRows rows(impl_->db, f);
         while (rows.next(out.emplace_back())) {
         }
@@ -522,20 +565,32 @@ void Store::for_each_claim(const ClaimFilter& f, const std::function<void(const 
     }
 }
 
-void Store::fill_quotes(const std::vector<Claim*>& claims) const {
+std::vector<Claim> Store::claims_by_id(const std::vector<std::int64_t>& ids) const {
+    // In id order, which is storage order, then back in the order asked.
+    std::vector<std::size_t> order(ids.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
+    std::vector<Claim> out;
+    reserve_huge(out, ids.size());
+    out.resize(ids.size());
     try {
-        SQLite::Transaction read(impl_->db);  // one read transaction, not one per quote
-        SQLite::Statement st(impl_->db, "SELECT quote FROM claims WHERE id = ?");
-        for (Claim* c : claims) {
-            st.reset();
-            st.bind(1, c->id);
-            if (st.executeStep()) c->quote = st.getColumn(0).getString();
+        SQLite::Transaction read(impl_->db);  // one read transaction, not one per claim
+        // Document names from one read of the documents table, not a join for each claim.
+        std::string sql = kClaimColumns;
+        sql.replace(sql.find("d.name"), 6, "c.doc_id");
+        ClaimRows rows(impl_->db, sql + "FROM claims c WHERE c.id = :id", false);
+        rows.doc_names();
+        for (std::size_t i : order) {
+            rows.rewind(ids[i]);
+            if (!rows.next(out[i]))
+                throw StoreError(path_,
+                                 fmt::format("claim {} is gone: the database changed while it was read", ids[i]));
         }
-        st.reset();
         read.commit();
     } catch (const SQLite::Exception& e) {
         throw StoreError(path_, e.what());
     }
+    return out;
 }
 
 void Store::put_conflicts(const std::vector<Conflict>& conflicts) {

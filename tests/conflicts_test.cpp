@@ -230,3 +230,78 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
         CHECK(r1.conflicts[0].severity >= r1.conflicts.back().severity);
     }
 }
+
+TEST_CASE("conflicts: a ConflictInput packs what comparing needs", "[conflicts]") {
+    ConflictInput in;
+    auto a = fig("ukraine_intel", 8000, std::nullopt, "2024-10-21/2024-10-27", Phase::Deployed, Metric::Troops, true);
+    a.id = 7;
+    a.via = "cnn";
+    a.location = "kursk";
+    a.as_written = "thousands";
+    auto b = fig("nis", 1500, 1500, "2024-10-18");
+    b.id = 9;
+    b.as_written = "1,500";
+    in.add(a);
+    in.add(b);
+    REQUIRE(in.size() == 2);
+    const ClaimFacts &x = in.facts()[0], &y = in.facts()[1];
+
+    SECTION("strings become numbers into names(), places into places()") {
+        CHECK(in.names()[x.doc] == "ukraine_intel.txt");
+        CHECK(in.names()[x.source] == "ukraine_intel");
+        CHECK(in.names()[x.voice] == "ukraine_intel via cnn");
+        CHECK(in.names()[y.voice] == "nis");
+        CHECK(in.places()[x.place] == "kursk");
+        CHECK(in.places()[y.place] == "");
+    }
+    SECTION("values, dates and ids") {
+        CHECK(x.id == 7);
+        CHECK((x.has_low && !x.has_high && x.low == 8000 && x.approx));
+        CHECK(x.last - x.first == 6);
+        CHECK((y.has_low && y.has_high && y.low == 1500 && y.high == 1500 && !y.approx));
+        CHECK(y.metric == static_cast<std::int8_t>(Metric::Troops));
+        CHECK(y.stance == -1);
+    }
+    SECTION("only an open, hedged figure keeps its words") {
+        CHECK(in.names()[x.written] == "thousands");
+        CHECK(y.written == 0);
+    }
+}
+
+TEST_CASE("conflicts: over a ConflictInput, only the claims shown are read back", "[conflicts]") {
+    std::vector<Claim> claims{fig("nis", 1500, 1500, "2024-10-18"), fig("us_gov", 3000, std::nullopt, "2024-10-23"),
+                              fig("nis", 2000, 2000, "2023-01-01", Phase::Planned)};
+    ConflictInput in;
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        claims[i].id = static_cast<std::int64_t>(100 + i);
+        claims[i].quote = "quote " + std::to_string(i);
+        in.add(claims[i]);
+    }
+    std::vector<std::int64_t> asked;
+    auto read = [&](const std::vector<std::int64_t>& ids) {
+        asked = ids;
+        std::vector<Claim> out;
+        for (auto id : ids) out.push_back(claims[static_cast<std::size_t>(id - 100)]);
+        return out;
+    };
+    const auto held = find_conflicts(in, test::gazetteer(), {}, read);
+    const auto found = find(claims);
+
+    SECTION("the same report as over the claims themselves") {
+        REQUIRE(held.conflicts.size() == 1);
+        REQUIRE(found.conflicts.size() == 1);
+        CHECK(held.conflicts[0].reason == found.conflicts[0].reason);
+        CHECK(held.conflicts[0].reason == "nis says 1500, us_gov says at least 3000 (5 days apart)");
+    }
+    SECTION("the claims in no conflict are never read; the report holds those that are") {
+        CHECK(asked == std::vector<std::int64_t>{100, 101});
+        REQUIRE(held.held);
+        CHECK(held.conflicts[0].claims[0] == &(*held.held)[0]);
+        CHECK(held.conflicts[0].claims[1]->quote == "quote 1");
+    }
+    SECTION("a reader that loses a claim is a bug, said so") {
+        auto lossy = [](const std::vector<std::int64_t>&) { return std::vector<Claim>{}; };
+        CHECK_THROWS_WITH(find_conflicts(in, test::gazetteer(), {}, lossy),
+                          "the claim reader did not return every claim asked for");
+    }
+}

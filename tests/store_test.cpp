@@ -5,6 +5,7 @@
 #include "helpers.hpp"
 #include "nkclaims/conflicts.hpp"
 #include "nkclaims/error.hpp"
+#include "nkclaims/ingest.hpp"
 
 using namespace nkclaims;
 using nkclaims::test::TempDir;
@@ -133,6 +134,57 @@ TEST_CASE("store: migrations", "[store]") {
     SECTION("opening again migrates nothing") {
         Store again(p);
         CHECK(again.claims({}).size() == 2);
+    }
+}
+
+TEST_CASE("store: slim reads and reads by id", "[store]") {
+    Store s(":memory:");
+    auto d =
+        test::doc("The NIS said 1,500 soldiers were sent. The White House said 3,000 troops arrived.", "2024-10-25");
+    d.name = "slim.txt";
+    const auto claims = Extractor(test::gazetteer()).extract(d);
+    s.put(stored(d, "/a/slim.txt", 2), claims);
+    const auto whole = s.claims({});
+    REQUIRE(whole.size() == 2);
+
+    SECTION("a slim read has what comparing needs, and no quote") {
+        ClaimFilter f;
+        f.slim = true;
+        std::vector<Claim> slim;
+        s.for_each_claim(f, [&](const Claim& c) { slim.push_back(c); });
+        REQUIRE(slim.size() == 2);
+        CHECK(slim[0].doc == "slim.txt");
+        CHECK(slim[0].source == "nis");
+        CHECK(slim[0].value == whole[0].value);
+        CHECK(slim[0].date == whole[0].date);
+        CHECK(slim[0].quote.empty());
+    }
+    SECTION("claims by id come whole, in the order asked") {
+        auto back = s.claims_by_id({whole[1].id, whole[0].id});
+        REQUIRE(back.size() == 2);
+        CHECK(back[0].id == whole[1].id);
+        CHECK(back[0].quote == whole[1].quote);
+        CHECK(back[0].doc == "slim.txt");
+        CHECK(back[1].source == "nis");
+    }
+    SECTION("an id not stored is an error naming it") {
+        CHECK_THROWS_WITH(s.claims_by_id({whole[0].id, 999}),
+                          "claim 999 is gone: the database changed while it was read");
+    }
+    SECTION("conflicts of the store, read slim, are those of its claims read whole") {
+        auto d2 =
+            test::doc("The White House said on Wednesday that at least 3,000 soldiers had arrived.", "2024-10-25");
+        d2.name = "other.txt";
+        s.put(stored(d2, "/a/other.txt", 1), Extractor(test::gazetteer()).extract(d2));
+        const auto all = s.claims({});
+        const auto expected = find_conflicts(all, test::gazetteer(), {});
+        const auto got = conflicts_in(s, {}, test::gazetteer(), {});
+        REQUIRE(!expected.conflicts.empty());
+        REQUIRE(got.conflicts.size() == expected.conflicts.size());
+        for (std::size_t i = 0; i < got.conflicts.size(); ++i) {
+            CHECK(got.conflicts[i].reason == expected.conflicts[i].reason);
+            CHECK(got.conflicts[i].claims[0]->quote == expected.conflicts[i].claims[0]->quote);
+        }
     }
 }
 

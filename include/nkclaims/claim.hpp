@@ -39,6 +39,9 @@ std::optional<Phase> parse_phase(std::string_view s);
 std::optional<Stance> parse_stance(std::string_view s);
 std::optional<ClaimKind> parse_kind(std::string_view s);
 
+// Whether a stage also says why it decided what it did (extract --explain, conflicts --explain).
+enum class Explain { No, Yes };
+
 struct Claim {
     std::int64_t id = 0;  // the store's row id; 0 for a claim not (yet) stored
     ClaimKind kind = ClaimKind::Figure;

@@ -16,8 +16,6 @@
 
 namespace nkclaims {
 
-enum class Explain { No, Yes };
-
 // A clause boundary: hard (a full stop, "but", a semicolon) or soft (a comma, a dash).
 enum class Boundary { Hard, Soft };
 // What may lead to a place: only a locative preposition ("in Kursk"), or any word ("denied

@@ -71,7 +71,12 @@ bool write_shard(std::ostream& out, const Extractor& ex, const Inputs& inputs, c
 IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<std::string>& shards,
                            const IngestOptions& opt, const ErrorSink& error);
 
-// Recomputes the stored conflicts from every stored claim (without quotes).
+// The conflicts among the stored claims `filter` picks. Only what comparing needs of each claim is
+// held (ConflictInput); the claims the report shows are read back whole, and the report holds them.
+ConflictReport conflicts_in(const Store& store, ClaimFilter filter, const Gazetteer& g, const ConflictOptions& opt,
+                            Explain explain = Explain::No);
+
+// Recomputes the stored conflicts from every stored claim.
 void refresh_conflicts(Store& store, const Gazetteer& g, const ConflictOptions& opt);
 
 }  // namespace nkclaims

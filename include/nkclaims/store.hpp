@@ -40,7 +40,9 @@ struct ClaimFilter {
     std::string doc;  // file name
     std::optional<Day> since;
     std::optional<Day> until;
-    bool slim = false;  // no quotes, in storage order: for computing conflicts over a large database
+    // Only what comparing claims needs (no quote, event date, rule or span end), in storage
+    // order: for finding conflicts over a large database.
+    bool slim = false;
 };
 
 enum class PutResult { Added, Replaced, Unchanged };
@@ -67,6 +69,8 @@ public:
     void commit_batch();
     // The number of stored claims, and of documents.
     std::size_t claim_count() const { return count("claims"); }
+    // At least the number of stored claims (the largest id), read at once: room to reserve.
+    std::size_t claims_at_most() const;
     std::size_t document_count() const { return count("documents"); }
     // Claims matching the filter, ordered by document name and position: the same database
     // always gives the same order.
@@ -74,8 +78,9 @@ public:
     // The same claims, in the same order, one at a time: a million rows never held at once.
     // `each` must not keep the reference.
     void for_each_claim(const ClaimFilter& f, const std::function<void(const Claim&)>& each) const;
-    // Reads the quotes of claims read slim (by their ids): only those a report shows.
-    void fill_quotes(const std::vector<Claim*>& claims) const;
+    // The claims with these ids, whole, in the order asked: those a report shows. Throws
+    // StoreError when one is not stored.
+    std::vector<Claim> claims_by_id(const std::vector<std::int64_t>& ids) const;
     std::vector<StoredDocument> documents() const;
     // Replaces the stored conflicts (what v_conflicts shows) in one transaction. Claims must
     // come from this store (their ids).
