@@ -50,19 +50,17 @@ std::int32_t day_number(Day d) { return static_cast<std::int32_t>(d.time_since_e
 
 }  // namespace
 
-ConflictInput::ConflictInput() {
-    names_.emplace_back();
-    places_.emplace_back();
-    numbers_.emplace("", 0);
-    place_numbers_.emplace("", 0);
+std::uint32_t ConflictInput::Strings::number(std::string_view s) {
+    if (auto it = numbers.find(s); it != numbers.end()) return it->second;
+    const auto n = static_cast<std::uint32_t>(list.size());
+    list.emplace_back(s);
+    numbers.emplace(list.back(), n);
+    return n;
 }
 
-std::uint32_t ConflictInput::number(std::string_view s) {
-    if (auto it = numbers_.find(s); it != numbers_.end()) return it->second;
-    const auto n = static_cast<std::uint32_t>(names_.size());
-    names_.emplace_back(s);
-    numbers_.emplace(names_.back(), n);
-    return n;
+std::uint32_t ConflictInput::Strings::number(std::string_view s, std::uint32_t& last) {
+    if (list[last] != s) last = number(s);
+    return last;
 }
 
 void ConflictInput::reserve(std::size_t n) { reserve_huge(facts_, n); }
@@ -80,28 +78,17 @@ void ConflictInput::add(const Claim& c) {
         f.first = day_number(c.date->first);
         f.last = day_number(c.date->last);
     }
-    // Neighbouring claims mostly share a document, an actor, a source and a place: each field
-    // compares with its last string before it looks up its number.
-    auto remembered = [&](std::string_view s, std::uint32_t& last) {
-        if (names_[last] != s) last = number(s);
-        return last;
-    };
-    f.doc = remembered(c.doc, last_[0]);
-    f.actor = remembered(c.actor, last_[1]);
-    f.source = remembered(c.source, last_[2]);
+    f.doc = names_.number(c.doc, last_[0]);
+    f.actor = names_.number(c.actor, last_[1]);
+    f.source = names_.number(c.source, last_[2]);
     if (c.via.empty()) {
         f.voice = f.source;  // voice_of() is the source alone
     } else {
         voice_.assign(c.source).append(" via ").append(c.via);
-        f.voice = number(voice_);
+        f.voice = names_.number(voice_);
     }
-    if (places_[last_[3]] != c.location) {
-        auto [it, fresh] = place_numbers_.try_emplace(c.location, static_cast<std::uint32_t>(places_.size()));
-        if (fresh) places_.push_back(c.location);
-        last_[3] = it->second;
-    }
-    f.place = last_[3];
-    f.written = c.approx && f.has_low && !f.has_high ? number(c.as_written) : 0;
+    f.place = places_.number(c.location, last_[3]);
+    f.written = c.approx && f.has_low && !f.has_high ? names_.number(c.as_written) : 0;
     f.kind = c.kind;
     f.metric = enum_or_none(c.metric);
     f.phase = enum_or_none(c.phase);

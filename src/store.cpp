@@ -399,23 +399,27 @@ PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims
 
 namespace {
 
-// The columns ClaimRows::next() reads, from documents d and claims c: first those a slim read
-// has too, in the same order, then the rest; :slim leaves out the quote.
-constexpr const char* kClaimColumns =
-    "SELECT c.id, d.name, c.kind, c.span_begin, c.text, c.value_low, c.value_high, c.approx, c.increment, "
-    "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date, "
-    "c.span_end, c.event_date, CASE WHEN :slim THEN '' ELSE c.quote END, c.quote_begin, c.quote_end, c.rule ";
+// Which columns a read gives: those comparing needs (a slim read), or the whole claim.
+enum class Columns { Slim, Whole };
+// How a read names a claim's document: joined from documents d, or by id from one read of the
+// documents table (a join for each of a million claims costs more than a few megabytes of names).
+enum class DocColumn { Name, Id };
 
-// What a slim read gives: no quote, no event date, no rule; the document by its id.
-constexpr const char* kSlimColumns =
-    "SELECT c.id, c.doc_id, c.kind, c.span_begin, c.text, c.value_low, c.value_high, c.approx, c.increment, "
-    "c.metric, c.phase, c.actor, c.stance, c.source, c.via, c.location, c.date ";
+// The columns ClaimRows::next() reads, from claims c: a slim read's first, then the rest.
+std::string select_claims(Columns columns, DocColumn doc) {
+    std::string sql = doc == DocColumn::Name ? "SELECT c.id, d.name, " : "SELECT c.id, c.doc_id, ";
+    sql +=
+        "c.kind, c.span_begin, c.text, c.value_low, c.value_high, c.approx, c.increment, c.metric, c.phase, "
+        "c.actor, c.stance, c.source, c.via, c.location, c.date";
+    if (columns == Columns::Whole) sql += ", c.span_end, c.event_date, c.quote, c.quote_begin, c.quote_end, c.rule";
+    return sql + " ";
+}
 
 std::string claims_query(const ClaimFilter& f) {
     // A slim read scans the claims table in storage order: no join, no index, no sort.
-    std::string sql =
-        f.slim ? std::string(kSlimColumns) + "FROM claims c WHERE 1=1"
-               : std::string(kClaimColumns) + "FROM documents d CROSS JOIN claims c ON c.doc_id = d.id WHERE 1=1";
+    std::string sql = f.slim ? select_claims(Columns::Slim, DocColumn::Id) + "FROM claims c WHERE 1=1"
+                             : select_claims(Columns::Whole, DocColumn::Name) +
+                                   "FROM documents d CROSS JOIN claims c ON c.doc_id = d.id WHERE 1=1";
     if (f.metric) sql += " AND c.metric = :metric";
     if (f.phase) sql += " AND c.phase = :phase";
     if (!f.source.empty()) sql += " AND c.source = :source";
@@ -432,18 +436,19 @@ std::string claims_query(const ClaimFilter& f) {
 // two atomic operations each, and a listing reads 23 columns of a million rows.
 class ClaimRows {
 public:
-    ClaimRows(SQLite::Database& db, const std::string& sql, bool slim) : db_(db) {
+    // `sql` selects select_claims(columns, doc).
+    ClaimRows(SQLite::Database& db, const std::string& sql, Columns columns, DocColumn doc)
+        : db_(db), slim_(columns == Columns::Slim), docs_by_id_(doc == DocColumn::Id) {
         // Reads map the file instead of copying each page out of the kernel's cache (a million
         // claims are 400 MB to scan); only here, so that an ingest's memory stays flat.
         db.exec("PRAGMA mmap_size = 1073741824");
         check(sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &st_, nullptr));
-        if (const int slim_at = sqlite3_bind_parameter_index(st_, ":slim"))
-            check(sqlite3_bind_int(st_, slim_at, slim ? 1 : 0));
-        slim_ = slim;
-        if (slim) doc_names();
+        if (docs_by_id_) doc_names();
     }
     // The claims matching a filter.
-    ClaimRows(SQLite::Database& db, const ClaimFilter& f) : ClaimRows(db, claims_query(f), f.slim) {
+    ClaimRows(SQLite::Database& db, const ClaimFilter& f)
+        : ClaimRows(db, claims_query(f), f.slim ? Columns::Slim : Columns::Whole,
+                    f.slim ? DocColumn::Id : DocColumn::Name) {
         if (f.metric) bind(":metric", to_string(*f.metric));
         if (f.phase) bind(":phase", to_string(*f.phase));
         if (!f.source.empty()) bind(":source", f.source);
@@ -462,7 +467,7 @@ public:
         if (rc == SQLITE_DONE) return false;
         if (rc != SQLITE_ROW) check(rc);
         c.id = sqlite3_column_int64(st_, 0);
-        c.doc = names_.empty() ? text(1) : doc_name(1);
+        c.doc = docs_by_id_ ? doc_name(1) : text(1);
         c.kind = parse_kind(text(2)).value_or(ClaimKind::Figure);
         c.span.begin = size(3);
         c.as_written = text(4);
@@ -478,7 +483,7 @@ public:
         c.via = text(14);
         c.location = text(15);
         c.date = parse_iso_range(text(16));
-        if (slim_) {  // kSlimColumns ends here
+        if (slim_) {  // Columns::Slim ends here
             c.span.end = c.span.begin;
             return true;
         }
@@ -491,13 +496,19 @@ public:
         return true;
     }
 
+    // Runs the statement again with :id bound to `id`.
+    void rewind(std::int64_t id) {
+        check(sqlite3_reset(st_));
+        check(sqlite3_bind_int64(st_, sqlite3_bind_parameter_index(st_, ":id"), id));
+    }
+
+private:
     std::string_view doc_name(int i) const {
         const auto doc = static_cast<std::size_t>(sqlite3_column_int64(st_, i));
         return doc < names_.size() ? std::string_view(names_[doc]) : std::string_view{};
     }
 
-    // Every document's name by id, for slim rows: a table of a few megabytes read once, not a
-    // join for each of a million claims.
+    // Every document's name by id, for DocColumn::Id.
     void doc_names() {
         sqlite3_stmt* st = nullptr;
         check(sqlite3_prepare_v2(db_.getHandle(), "SELECT id, name FROM documents", -1, &st, nullptr));
@@ -511,13 +522,6 @@ public:
         if (rc != SQLITE_DONE) check(rc);
     }
 
-    // Runs the statement again with :id bound to `id`.
-    void rewind(std::int64_t id) {
-        check(sqlite3_reset(st_));
-        check(sqlite3_bind_int64(st_, sqlite3_bind_parameter_index(st_, ":id"), id));
-    }
-
-private:
     void check(int rc) const {
         if (rc != SQLITE_OK) throw SQLite::Exception(db_.getHandle(), rc);
     }
@@ -537,8 +541,9 @@ private:
 
     SQLite::Database& db_;
     sqlite3_stmt* st_ = nullptr;
-    bool slim_ = false;
-    std::vector<std::string> names_;  // slim reads: document names by id
+    bool slim_;
+    bool docs_by_id_;
+    std::vector<std::string> names_;  // with docs_by_id_: document names by id
 };
 
 }  // namespace
@@ -575,11 +580,8 @@ std::vector<Claim> Store::claims_by_id(const std::vector<std::int64_t>& ids) con
     out.resize(ids.size());
     try {
         SQLite::Transaction read(impl_->db);  // one read transaction, not one per claim
-        // Document names from one read of the documents table, not a join for each claim.
-        std::string sql = kClaimColumns;
-        sql.replace(sql.find("d.name"), 6, "c.doc_id");
-        ClaimRows rows(impl_->db, sql + "FROM claims c WHERE c.id = :id", false);
-        rows.doc_names();
+        ClaimRows rows(impl_->db, select_claims(Columns::Whole, DocColumn::Id) + "FROM claims c WHERE c.id = :id",
+                       Columns::Whole, DocColumn::Id);
         for (std::size_t i : order) {
             rows.rewind(ids[i]);
             if (!rows.next(out[i]))

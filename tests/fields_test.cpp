@@ -27,6 +27,12 @@ struct Read {
         c.metric = m;
         return c;
     }
+    // A figure of troops from `number` to `noun`, with the dates its sentence gives it.
+    Claim dated(std::string_view number, std::string_view noun) const {
+        Claim c = figure(Metric::Troops);
+        fields.date(c, at(number), at(noun) + 1);
+        return c;
+    }
 };
 }  // namespace
 
@@ -75,8 +81,7 @@ TEST_CASE("fields: places", "[fields]") {
 TEST_CASE("fields: dates", "[fields]") {
     SECTION("a date by the speech verb is when it was said; one after the figure, when it happened") {
         Read r("On Monday, the NIS said 1,500 troops were deployed last November.", "2024-10-25");
-        Claim c = r.figure(Metric::Troops);
-        r.fields.date(c, r.at("1,500"), r.at("troops") + 1);
+        const Claim c = r.dated("1,500", "troops");
         REQUIRE(c.date);
         CHECK(c.date->iso() == "2024-10-21");
         REQUIRE(c.event_date);
@@ -86,8 +91,7 @@ TEST_CASE("fields: dates", "[fields]") {
     }
     SECTION("no date in the sentence: the document's") {
         Read r("The NIS said 1,500 troops were deployed.", "2024-10-25");
-        Claim c = r.figure(Metric::Troops);
-        r.fields.date(c, r.at("1,500"), r.at("troops") + 1);
+        const Claim c = r.dated("1,500", "troops");
         REQUIRE(c.date);
         CHECK(c.date->iso() == "2024-10-25");
         CHECK_FALSE(c.event_date);

@@ -88,7 +88,6 @@ struct ClaimFacts {
 // The claims to examine, as ClaimFacts, in the order added: claim number i is the i-th added.
 class ConflictInput {
 public:
-    ConflictInput();
     // Adds what finding conflicts needs of `c`; the claim itself is not kept.
     void add(const Claim& c);
     // Room for n claims: a million are not moved while they are added.
@@ -96,21 +95,27 @@ public:
     std::size_t size() const { return facts_.size(); }
     const std::vector<ClaimFacts>& facts() const { return facts_; }
     // The strings the facts number: names()[f.doc] is the claim's document name.
-    const std::vector<std::string>& names() const { return names_; }
+    const std::vector<std::string>& names() const { return names_.list; }
     // The places, apart: places()[f.place] ("" for none), so that a table of which places lie
     // within which is indexed by them directly.
-    const std::vector<std::string>& places() const { return places_; }
+    const std::vector<std::string>& places() const { return places_.list; }
 
 private:
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
-    std::uint32_t number(std::string_view s);
+    // Strings numbered in the order first seen; number 0 is "".
+    struct Strings {
+        std::vector<std::string> list{""};
+        std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> numbers{{"", 0}};
+        std::uint32_t number(std::string_view s);
+        // The same, for a field whose previous number is `last`: neighbouring claims mostly share
+        // a document, an actor, a source and a place, and a repeat costs one comparison.
+        std::uint32_t number(std::string_view s, std::uint32_t& last);
+    };
     std::vector<ClaimFacts> facts_;
-    std::vector<std::string> names_;
-    std::vector<std::string> places_;
-    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> numbers_, place_numbers_;
+    Strings names_, places_;
     std::uint32_t last_[4] = {};  // the last number of each field: document, actor, source, place
     std::string voice_;           // scratch for voice_of()
 };
