@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <charconv>
+#include <cstring>
 #include <unordered_set>
 
 #include "nkclaims/gazetteer.hpp"  // WordSet
@@ -22,61 +22,81 @@ int DateRange::gap_days(const DateRange& o) const {
     return static_cast<int>(d.count());
 }
 
-std::string iso_day(Day d) {
-    // By hand, not fmt: reports print two or three of these for each of a million claims.
+namespace {
+
+// Writes YYYY-MM-DD at `out`; returns the end. By hand, not fmt: reports print two or three of
+// these for each of a million claims.
+char* write_iso_day(char* out, Day d) {
     const year_month_day ymd{d};
     const int y = static_cast<int>(ymd.year());
-    if (y < 0 || y > 9999)
-        return fmt::format("{:04}-{:02}-{:02}", y, static_cast<unsigned>(ymd.month()),
-                           static_cast<unsigned>(ymd.day()));
     const auto m = static_cast<unsigned>(ymd.month()), dd = static_cast<unsigned>(ymd.day());
-    const char out[10] = {static_cast<char>('0' + y / 1000),
-                          static_cast<char>('0' + y / 100 % 10),
-                          static_cast<char>('0' + y / 10 % 10),
-                          static_cast<char>('0' + y % 10),
-                          '-',
-                          static_cast<char>('0' + m / 10),
-                          static_cast<char>('0' + m % 10),
-                          '-',
-                          static_cast<char>('0' + dd / 10),
-                          static_cast<char>('0' + dd % 10)};
-    return std::string(out, sizeof out);
+    if (y < 0 || y > 9999) return fmt::format_to(out, "{:04}-{:02}-{:02}", y, m, dd);
+    const char text[10] = {static_cast<char>('0' + y / 1000),
+                           static_cast<char>('0' + y / 100 % 10),
+                           static_cast<char>('0' + y / 10 % 10),
+                           static_cast<char>('0' + y % 10),
+                           '-',
+                           static_cast<char>('0' + m / 10),
+                           static_cast<char>('0' + m % 10),
+                           '-',
+                           static_cast<char>('0' + dd / 10),
+                           static_cast<char>('0' + dd % 10)};
+    std::memcpy(out, text, sizeof text);
+    return out + sizeof text;
+}
+
+}  // namespace
+
+std::string iso_day(Day d) {
+    char text[DateRange::kMaxIso];
+    return std::string(text, write_iso_day(text, d));
+}
+
+char* DateRange::write_iso(char* out) const {
+    const year_month_day a{first}, b{last};
+    const bool whole_months = a.day() == day{1} && b == year_month_day{b.year() / b.month() / std::chrono::last};
+    const auto y = static_cast<int>(a.year());
+    const auto m = static_cast<unsigned>(a.month());
+    if (first == last) return write_iso_day(out, first);
+    if (whole_months && a.year() == b.year() && a.month() == January && b.month() == December)
+        return fmt::format_to(out, "{:04}", y);
+    if (whole_months && a.year() == b.year() && a.month() == b.month()) return fmt::format_to(out, "{:04}-{:02}", y, m);
+    if (whole_months)
+        return fmt::format_to(out, "{:04}-{:02}/{:04}-{:02}", y, m, static_cast<int>(b.year()),
+                              static_cast<unsigned>(b.month()));
+    out = write_iso_day(out, first);
+    *out++ = '/';
+    return write_iso_day(out, last);
 }
 
 std::string DateRange::iso() const {
-    const year_month_day a{first}, b{last};
-    const bool whole_months = a.day() == day{1} && b == year_month_day{b.year() / b.month() / std::chrono::last};
-    if (first == last) return iso_day(first);
-    if (whole_months && a.year() == b.year() && a.month() == January && b.month() == December)
-        return fmt::format("{:04}", static_cast<int>(a.year()));
-    if (whole_months && a.year() == b.year() && a.month() == b.month())
-        return fmt::format("{:04}-{:02}", static_cast<int>(a.year()), static_cast<unsigned>(a.month()));
-    if (whole_months)
-        return fmt::format("{:04}-{:02}/{:04}-{:02}", static_cast<int>(a.year()), static_cast<unsigned>(a.month()),
-                           static_cast<int>(b.year()), static_cast<unsigned>(b.month()));
-    return iso_day(first) + "/" + iso_day(last);
+    char text[kMaxIso];
+    return std::string(text, write_iso(text));
 }
 
 namespace {
 
-std::optional<int> to_int(std::string_view s) {
+// The value of `s` when it is one to four ASCII digits (no sign, no space): what ISO dates
+// are made of. By hand: listings parse a date for each of a million claims.
+std::optional<int> digits_value(std::string_view s) {
+    if (s.empty() || s.size() > 4) return std::nullopt;
     int v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+    for (const char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
     return v;
 }
 
 std::optional<DateRange> parse_iso_part(std::string_view s) {
-    auto digits = [](std::string_view x) {
-        for (char c : x)
-            if (c < '0' || c > '9') return false;
-        return !x.empty();
-    };
-    if (s.size() == 4 && digits(s)) return DateRange::of_year(year{*to_int(s)});
-    if (s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5))) {
-        const int m = *to_int(s.substr(5));
-        if (m < 1 || m > 12) return std::nullopt;
-        return DateRange::of_month(year{*to_int(s.substr(0, 4))}, month{static_cast<unsigned>(m)});
+    if (s.size() == 4) {
+        const auto y = digits_value(s);
+        return y ? std::optional(DateRange::of_year(year{*y})) : std::nullopt;
+    }
+    if (s.size() == 7 && s[4] == '-') {
+        const auto y = digits_value(s.substr(0, 4)), m = digits_value(s.substr(5));
+        if (!y || !m || *m < 1 || *m > 12) return std::nullopt;
+        return DateRange::of_month(year{*y}, month{static_cast<unsigned>(*m)});
     }
     if (auto d = parse_iso_day(s)) return DateRange::of_day(*d);
     return std::nullopt;
@@ -86,7 +106,7 @@ std::optional<DateRange> parse_iso_part(std::string_view s) {
 
 std::optional<Day> parse_iso_day(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    auto y = to_int(s.substr(0, 4)), m = to_int(s.substr(5, 2)), d = to_int(s.substr(8, 2));
+    const auto y = digits_value(s.substr(0, 4)), m = digits_value(s.substr(5, 2)), d = digits_value(s.substr(8, 2));
     if (!y || !m || !d || *m < 1 || *d < 1) return std::nullopt;
     const year_month_day ymd{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
     if (!ymd.ok()) return std::nullopt;
@@ -151,14 +171,14 @@ private:
         std::string_view s = t_[i].norm;
         for (std::string_view suf : {"st", "nd", "rd", "th"})
             if (s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf) s.remove_suffix(suf.size());
-        auto v = to_int(s);
+        auto v = digits_value(s);
         if (!v || *v < 1 || *v > 31 || s.size() > 2) return std::nullopt;
         return static_cast<unsigned>(*v);
     }
 
     std::optional<int> year_number(std::size_t i) const {
         if (!has(i) || t_[i].kind != TokenKind::Number || t_[i].norm.size() != 4) return std::nullopt;
-        auto v = to_int(t_[i].norm);
+        auto v = digits_value(t_[i].norm);
         if (!v || *v < 1900 || *v > 2100) return std::nullopt;
         return v;
     }

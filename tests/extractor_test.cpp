@@ -73,18 +73,3 @@ TEST_CASE("extractor: a document without a date gives claims without one", "[ext
     CHECK_FALSE(claims[0].date);
     CHECK(claims[0].source == "nis");
 }
-
-TEST_CASE("claims as JSON: the fast writer, the tree and the reader agree", "[extractor]") {
-    auto claims = test::extract(
-        "Seoul said it cannot confirm a CNN report that North Korea plans to send about 30,000 \"elite\"\n"
-        "soldiers\tto Russia's Kursk region; \\ at least 1,500 troops deployed last November.",
-        "2025-07-02");
-    REQUIRE(claims.size() == 3);
-    for (const Claim& c : claims) {
-        std::string fast;
-        append_json(fast, c);
-        CHECK(fast == to_json(c).dump());
-        const Claim back = claim_from_json(nlohmann::json::parse(fast));
-        CHECK(to_json(back).dump() == fast);
-    }
-}

@@ -31,6 +31,10 @@ struct DateRange {
     int width_days() const { return static_cast<int>((last - first).count()) + 1; }
     // The shortest ISO 8601 form: "2025-07-08", "2025-06", "2025", or "A/B".
     std::string iso() const;
+    // Writes iso() at `out`, which has room for kMaxIso chars, and returns the end: printers
+    // of a million claims need no string of their own for each date.
+    char* write_iso(char* out) const;
+    static constexpr std::size_t kMaxIso = 32;  // "-32767-12-31/-32767-12-31" and a margin
 };
 
 // Parses a strict YYYY-MM-DD that names a real day ("2025-02-30" is not one).

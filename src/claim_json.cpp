@@ -1,0 +1,290 @@
+// The JSON form of a Claim (CONTRACT.md): to_json() and claim_from_json() through nlohmann, and
+// append_json(), which prints the same bytes without a tree for the millions of claims that
+// `extract` and `claims` write.
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "nkclaims/claim.hpp"
+
+namespace nkclaims {
+using namespace std::string_view_literals;
+namespace {
+
+nlohmann::json number_or_null(const std::optional<double>& v) {
+    if (!v) return nullptr;
+    const double x = *v;
+    if (x == static_cast<double>(static_cast<long long>(x))) return static_cast<long long>(x);
+    return x;
+}
+
+std::optional<double> read_number(const nlohmann::json& j) {
+    if (j.is_null()) return std::nullopt;
+    return j.get<double>();
+}
+
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// Whether any of the eight bytes of `w` is a control character, '"' or '\\' (the classic
+// SWAR tests; a byte of 0x80 or above never matches, so UTF-8 passes through).
+bool any_escape(std::uint64_t w) {
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
+    return (below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) != 0;
+}
+
+// How many bytes at the start of `s` need no escape, eight at a time: quotes are sentences and
+// escapes are rare. The last word overlaps the one before it rather than being copied out
+// and padded (a copy of a few bytes read back whole stalls the processor).
+std::size_t plain_prefix(std::string_view s) {
+    auto word_at = [&](std::size_t i) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        return w;
+    };
+    std::size_t i = 0;
+    if (s.size() >= 8) {
+        for (; i + 8 <= s.size(); i += 8)
+            if (any_escape(word_at(i))) break;
+        if (i + 8 > s.size() && !any_escape(word_at(s.size() - 8))) return s.size();
+    }
+    while (i < s.size() && !needs_escape(static_cast<unsigned char>(s[i]))) ++i;
+    return i;
+}
+
+// How JSON writes the character `c`, which needs_escape(): "\n", or "\u001f" for a control
+// character without a short form. `buf` holds the long form.
+std::string_view escape_of(unsigned char c, char (&buf)[7]) {
+    switch (c) {
+        case '"':
+            return "\\\""sv;
+        case '\\':
+            return "\\\\"sv;
+        case '\b':
+            return "\\b"sv;
+        case '\f':
+            return "\\f"sv;
+        case '\n':
+            return "\\n"sv;
+        case '\r':
+            return "\\r"sv;
+        case '\t':
+            return "\\t"sv;
+        default:
+            return {buf, static_cast<std::size_t>(fmt::format_to(buf, "\\u{:04x}", c) - buf)};
+    }
+}
+
+// Calls `plain(run)` and `escaped(text)` for the pieces of `s` as JSON writes them.
+template <class Plain, class Escaped>
+void for_each_piece(std::string_view s, Plain plain, Escaped escaped) {
+    char buf[7];
+    while (!s.empty()) {
+        const std::size_t run = plain_prefix(s);
+        plain(s.substr(0, run));
+        if (run == s.size()) return;
+        escaped(escape_of(static_cast<unsigned char>(s[run]), buf));
+        s.remove_prefix(run + 1);
+    }
+}
+
+// Where claim_json() puts its bytes: a buffer with room for claim_json_bound() of them.
+struct Write {
+    char* at;
+
+    void raw(std::string_view s) {
+        std::memcpy(at, s.data(), s.size());
+        at += s.size();
+    }
+    // "text", escaped.
+    void string(std::string_view s) {
+        *at++ = '"';
+        for_each_piece(
+            s, [&](std::string_view run) { raw(run); }, [&](std::string_view e) { raw(e); });
+        *at++ = '"';
+    }
+    void string_or_null(std::string_view s) {
+        if (s.empty())
+            raw("null"sv);
+        else
+            string(s);
+    }
+    template <class E>
+    void name_or_null(const std::optional<E>& e) {
+        string_or_null(e ? to_string(*e) : std::string_view{});
+    }
+    void integer(std::uint64_t v) { at = std::to_chars(at, at + 20, v).ptr; }
+    // A whole number as one; null, or a fraction as nlohmann prints it.
+    void number(const std::optional<double>& v) {
+        if (v && *v == static_cast<double>(static_cast<long long>(*v)))
+            at = std::to_chars(at, at + 20, static_cast<long long>(*v)).ptr;
+        else
+            raw(number_or_null(v).dump());
+    }
+    // [begin,end]
+    void span(Span s) {
+        *at++ = '[';
+        integer(s.begin);
+        *at++ = ',';
+        integer(s.end);
+        *at++ = ']';
+    }
+    // "2025-07-08", or null; an ISO date holds nothing to escape.
+    void date(const std::optional<DateRange>& d) {
+        if (!d) return raw("null"sv);
+        *at++ = '"';
+        at = d->write_iso(at);
+        *at++ = '"';
+    }
+};
+
+// At least as many bytes as claim_json() writes, from the sizes of the strings alone: an
+// escape is at most six bytes ("\u001f") for one; keys, punctuation, names, numbers and dates
+// are under 512.
+std::size_t claim_json_bound(const Claim& c) {
+    const std::size_t strings = c.doc.size() + c.actor.size() + c.location.size() + c.quote.size() + c.rule.size() +
+                                c.source.size() + c.as_written.size() + c.via.size();
+    return 6 * strings + 512;
+}
+
+// The claim's JSON, keys in the order nlohmann::json prints them (sorted), so that
+// append_json() and to_json().dump() give the same bytes.
+void claim_json(Write& out, const Claim& c) {
+    const bool figure = c.kind == ClaimKind::Figure;
+    out.raw("{"sv);
+    if (figure) {
+        out.raw("\"actor\":"sv);
+        out.string_or_null(c.actor);
+        out.raw(c.approx ? ",\"approx\":true,"sv : ",\"approx\":false,"sv);
+    }
+    out.raw("\"date\":"sv);
+    out.date(c.date);
+    out.raw(",\"doc\":"sv);
+    out.string(c.doc);
+    out.raw(",\"event_date\":"sv);
+    out.date(c.event_date);
+    if (figure) out.raw(c.increment ? ",\"increment\":true"sv : ",\"increment\":false"sv);
+    out.raw(",\"kind\":"sv);
+    out.string(to_string(c.kind));
+    out.raw(",\"location\":"sv);
+    out.string_or_null(c.location);
+    if (figure) {
+        out.raw(",\"metric\":"sv);
+        out.name_or_null(c.metric);
+        out.raw(",\"phase\":"sv);
+        out.name_or_null(c.phase);
+    }
+    out.raw(",\"quote\":"sv);
+    out.string(c.quote);
+    out.raw(",\"quote_span\":"sv);
+    out.span(c.quote_span);
+    out.raw(",\"rule\":"sv);
+    out.string(c.rule);
+    out.raw(",\"source\":"sv);
+    out.string_or_null(c.source);
+    out.raw(",\"span\":"sv);
+    out.span(c.span);
+    if (!figure) {
+        out.raw(",\"stance\":"sv);
+        out.name_or_null(c.stance);
+    }
+    out.raw(",\"text\":"sv);
+    out.string(c.as_written);
+    if (figure) {
+        out.raw(",\"value\":{\"high\":"sv);
+        out.number(c.value.high);
+        out.raw(",\"low\":"sv);
+        out.number(c.value.low);
+        out.raw("}"sv);
+    }
+    out.raw(",\"via\":"sv);
+    out.string_or_null(c.via);
+    out.raw("}"sv);
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Claim& c) {
+    using nlohmann::json;
+    auto opt = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    json j;
+    j["kind"] = to_string(c.kind);
+    j["doc"] = c.doc;
+    j["span"] = {c.span.begin, c.span.end};
+    if (c.kind == ClaimKind::Figure) {
+        j["text"] = c.as_written;
+        j["value"] = {{"low", number_or_null(c.value.low)}, {"high", number_or_null(c.value.high)}};
+        j["approx"] = c.approx;
+        j["increment"] = c.increment;
+        j["metric"] = c.metric ? json(to_string(*c.metric)) : json(nullptr);
+        j["phase"] = c.phase ? json(to_string(*c.phase)) : json(nullptr);
+        j["actor"] = opt(c.actor);
+    } else {
+        j["stance"] = c.stance ? json(to_string(*c.stance)) : json(nullptr);
+        j["text"] = c.as_written;
+    }
+    j["source"] = opt(c.source);
+    j["via"] = opt(c.via);
+    j["location"] = opt(c.location);
+    j["date"] = c.date ? json(c.date->iso()) : json(nullptr);
+    j["event_date"] = c.event_date ? json(c.event_date->iso()) : json(nullptr);
+    j["quote"] = c.quote;
+    j["quote_span"] = {c.quote_span.begin, c.quote_span.end};
+    j["rule"] = c.rule;
+    return j;
+}
+
+void append_json(std::string& out, const Claim& c) {
+    // Written to a buffer with room for it, then appended once: some forty appends to `out`
+    // each checked its capacity and ended the string again.
+    const std::size_t bound = claim_json_bound(c);
+    char stack[4096];
+    std::string heap;  // for a claim with a quote of some hundreds of words
+    if (bound > sizeof stack) heap.resize(bound);
+    Write write{heap.empty() ? stack : heap.data()};
+    char* const begin = write.at;
+    claim_json(write, c);
+    out.append(begin, static_cast<std::size_t>(write.at - begin));
+}
+
+Claim claim_from_json(const nlohmann::json& j) {
+    Claim c;
+    auto str = [&](const char* key) {
+        return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string{};
+    };
+    const auto kind = parse_kind(j.at("kind").get<std::string>());
+    if (!kind) throw nlohmann::json::other_error::create(501, "unknown kind", &j);
+    c.kind = *kind;
+    c.doc = j.at("doc").get<std::string>();
+    c.span = {j.at("span").at(0).get<std::size_t>(), j.at("span").at(1).get<std::size_t>()};
+    c.as_written = str("text");
+    if (c.kind == ClaimKind::Figure) {
+        c.value = {read_number(j.at("value").at("low")), read_number(j.at("value").at("high"))};
+        c.approx = j.value("approx", false);
+        c.increment = j.value("increment", false);
+        if (auto m = str("metric"); !m.empty()) c.metric = parse_metric(m);
+        if (auto p = str("phase"); !p.empty()) c.phase = parse_phase(p);
+        c.actor = str("actor");
+    } else if (auto s = str("stance"); !s.empty()) {
+        c.stance = parse_stance(s);
+    }
+    c.source = str("source");
+    c.via = str("via");
+    c.location = str("location");
+    if (auto d = str("date"); !d.empty()) {
+        c.date = parse_iso_range(d);
+        if (!c.date) throw nlohmann::json::other_error::create(501, "bad date: " + d, &j);
+    }
+    if (auto e = str("event_date"); !e.empty()) c.event_date = parse_iso_range(e);
+    c.quote = str("quote");
+    if (j.contains("quote_span"))
+        c.quote_span = {j["quote_span"].at(0).get<std::size_t>(), j["quote_span"].at(1).get<std::size_t>()};
+    c.rule = str("rule");
+    return c;
+}
+
+}  // namespace nkclaims
