@@ -77,7 +77,7 @@ TEST_CASE("store: bad databases", "[store]") {
             Store s(p);
             FAIL("opened");
         } catch (const StoreError& e) {
-            CHECK(e.message() == p + ": database schema version 99 is newer than this nkclaims (3)");
+            CHECK(e.message() == p + ": database schema version 99 is newer than this nkclaims (4)");
         }
     }
     SECTION("a database of something else") {
@@ -102,11 +102,60 @@ TEST_CASE("store: the indexes are the ones its queries walk, and no more", "[sto
     const auto p = (tmp.path() / "new.db").string();
     { Store s(p); }
     CHECK(indexes(p) == "claims_by_doc conflict_claims_by_claim documents_by_name\n");
+    CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA page_size;'").out == "65536\n");
+    // A listing: documents by name from their index alone, each one's claims as a range of ids.
     const std::string plan =
-        test::run("sqlite3 '" + p + "' \"EXPLAIN QUERY PLAN SELECT c.id FROM documents d CROSS JOIN claims c ON " +
-                  "c.doc_id = d.id WHERE c.metric = 'troops' ORDER BY d.name, d.id, c.span_begin\"")
+        test::run("sqlite3 '" + p +
+                  "' \"EXPLAIN QUERY PLAN SELECT c.id, d.name FROM documents d INDEXED BY documents_by_name " +
+                  "CROSS JOIN claims c ON c.id BETWEEN d.first_claim AND d.last_claim WHERE +c.metric = 'troops' " +
+                  "ORDER BY d.name, d.id, c.id\"")
             .out;
+    CHECK(plan.find("SCAN d USING COVERING INDEX documents_by_name") != std::string::npos);
+    CHECK(plan.find("SEARCH c USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)") != std::string::npos);
     CHECK(plan.find("TEMP B-TREE") == std::string::npos);
+}
+
+TEST_CASE("store: a document's claims are one run of ids, in order of position", "[store]") {
+    TempDir tmp;
+    const auto p = (tmp.path() / "runs.db").string();
+    auto runs = [&] {
+        return test::run("sqlite3 '" + p + "' 'SELECT name, first_claim, last_claim FROM documents ORDER BY id;'").out;
+    };
+    Store s(p);
+    auto b =
+        test::doc("The NIS said 1,500 soldiers were sent. The White House said 3,000 troops arrived.", "2024-10-25");
+    b.name = "b.txt";
+    auto b_claims = Extractor(test::gazetteer()).extract(b);
+    REQUIRE(b_claims.size() == 2);
+    auto a = test::doc("The NIS said 2,000 soldiers were sent.", "2024-10-25");
+    a.name = "a.txt";
+    const auto a_claims = Extractor(test::gazetteer()).extract(a);
+    std::swap(b_claims[0], b_claims[1]);  // handed over out of order
+    s.put(stored(b, "/r/b.txt", 2), b_claims);
+    s.put(stored(a, "/r/a.txt", 1), a_claims);
+    CHECK(runs() == "b.txt|1|2\na.txt|3|3\n");
+
+    SECTION("listed by document name, each document's claims by position") {
+        const auto listed = s.claims({});
+        REQUIRE(listed.size() == 3);
+        CHECK(listed[0].doc == "a.txt");
+        CHECK(listed[1].doc == "b.txt");
+        CHECK(listed[1].value.low == 1500);
+        CHECK(listed[1].id == 1);
+        CHECK(listed[2].value.low == 3000);
+    }
+    SECTION("a replaced document gets a new run; a document without claims has none") {
+        auto b2 = test::doc("Nobody counted anything.", "2024-10-25");
+        b2.name = "b.txt";
+        CHECK(s.put(stored(b2, "/r/b.txt", 0), {}) == PutResult::Replaced);
+        CHECK(runs() == "a.txt|3|3\nb.txt||\n");
+        const auto listed = s.claims({});
+        REQUIRE(listed.size() == 1);
+        CHECK(listed[0].doc == "a.txt");
+        ClaimFilter only_b;
+        only_b.doc = "b.txt";
+        CHECK(s.claims(only_b).empty());
+    }
 }
 
 TEST_CASE("store: migrations", "[store]") {
@@ -122,7 +171,9 @@ TEST_CASE("store: migrations", "[store]") {
         CHECK(claims[1].value.low == 3000);
     }
     SECTION("the file is at the current version, with a backup of the old one") {
-        CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA user_version;'").out == "3\n");
+        CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA user_version;'").out == "4\n");
+        CHECK(test::run("sqlite3 '" + p + "' 'SELECT name, first_claim, last_claim FROM documents;'").out ==
+              "a.txt|1|2\n");
         CHECK(indexes(p) == "claims_by_doc conflict_claims_by_claim documents_by_name\n");
         CHECK(std::filesystem::exists(p + ".v1.backup"));
         CHECK(test::run("sqlite3 '" + p + ".v1.backup' 'PRAGMA user_version;'").out == "1\n");
