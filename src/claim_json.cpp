@@ -79,19 +79,6 @@ std::string_view escape_of(unsigned char c, char (&buf)[7]) {
     }
 }
 
-// Calls `plain(run)` and `escaped(text)` for the pieces of `s` as JSON writes them.
-template <class Plain, class Escaped>
-void for_each_piece(std::string_view s, Plain plain, Escaped escaped) {
-    char buf[7];
-    while (!s.empty()) {
-        const std::size_t run = plain_prefix(s);
-        plain(s.substr(0, run));
-        if (run == s.size()) return;
-        escaped(escape_of(static_cast<unsigned char>(s[run]), buf));
-        s.remove_prefix(run + 1);
-    }
-}
-
 // Where claim_json() puts its bytes: a buffer with room for claim_json_bound() of them.
 struct Write {
     char* at;
@@ -100,11 +87,17 @@ struct Write {
         std::memcpy(at, s.data(), s.size());
         at += s.size();
     }
-    // "text", escaped.
+    // "text", escaped: runs of plain bytes copied whole.
     void string(std::string_view s) {
         *at++ = '"';
-        for_each_piece(
-            s, [&](std::string_view run) { raw(run); }, [&](std::string_view e) { raw(e); });
+        char buf[7];
+        while (!s.empty()) {
+            const std::size_t run = plain_prefix(s);
+            raw(s.substr(0, run));
+            if (run == s.size()) break;
+            raw(escape_of(static_cast<unsigned char>(s[run]), buf));
+            s.remove_prefix(run + 1);
+        }
         *at++ = '"';
     }
     void string_or_null(std::string_view s) {
