@@ -112,9 +112,10 @@ AttributionRole role(const std::string& s, const std::string& where) {
     return it->second;
 }
 
-constexpr const char* kDataFiles[] = {"sources.tsv",   "places.tsv",        "nouns.tsv",       "actors.tsv",
-                                      "phases.tsv",    "stances.tsv",       "attribution.tsv", "casualty_verbs.txt",
-                                      "modifiers.txt", "stance_topics.txt", "boilerplate.txt", "not_counted.txt"};
+constexpr const char* kDataFiles[] = {"sources.tsv",       "places.tsv",        "nouns.tsv",       "actors.tsv",
+                                      "phases.tsv",        "stances.tsv",       "attribution.tsv", "casualty_verbs.txt",
+                                      "modifiers.txt",     "stance_topics.txt", "boilerplate.txt", "not_counted.txt",
+                                      "page_furniture.txt"};
 
 // FNV-1a over the data files: cheap, and only compared for equality.
 std::string fingerprint_of(const std::filesystem::path& dir) {
@@ -179,6 +180,7 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
     read_list(dir / "stance_topics.txt", g.stance_topics);
     read_list(dir / "boilerplate.txt", g.boilerplate);
     read_list(dir / "not_counted.txt", g.not_counted);
+    read_list(dir / "page_furniture.txt", g.page_furniture);
     g.fingerprint = fingerprint_of(dir);
     return g;
 }

@@ -114,7 +114,7 @@ TEST_CASE("cli: bad input", "[cli]") {
         auto r = run(binary() + " ingest --db '" + db + "' '" + (tmp.path() / "empty").string() + "'");
         CHECK(r.status == 1);
         CHECK(r.err == "nkclaims: error: " + (tmp.path() / "empty").string() +
-                           ": no text files (*.txt, *.vtt, *.srt) in folder\n");
+                           ": no text files (*.txt, *.vtt, *.srt, *.md, *.html, *.htm) in folder\n");
     }
     SECTION("usage errors exit with 2") {
         CHECK(run(binary() + " frobnicate").status == 2);

@@ -145,6 +145,7 @@ struct Gazetteer {
     Lexicon<bool> stance_topics;   // what a stance must be about
     Lexicon<bool> boilerplate;     // ads and site furniture
     Lexicon<bool> not_counted;     // nouns that are never counted: "years", "percent"
+    Lexicon<bool> page_furniture;  // class, id and role words of a web page's menus, ads, share bars
     std::string fingerprint;       // hash of every data file: a rule change re-extracts
 
     // Loads every file of `dir`; throws ConfigError naming the file and line of a bad entry.
