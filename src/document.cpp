@@ -398,7 +398,7 @@ std::optional<Page> read_markup(const std::string& path, std::string_view bytes,
     std::string ext = std::filesystem::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
-    if (ext == ".html" || ext == ".htm") return read_html(bytes, g);
+    if (ext == ".html" || ext == ".htm") return read_html(path, bytes, g);
     if (ext == ".md") return read_markdown(path, bytes, g);
     return std::nullopt;
 }

@@ -1,10 +1,17 @@
 #include "nkclaims/html.hpp"
 
+#include <fmt/format.h>
 #include <gumbo.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <vector>
+
+#include "nkclaims/error.hpp"
 
 namespace nkclaims {
 
@@ -133,13 +140,56 @@ bool furniture_words(std::string_view value, const Gazetteer& g) {
     return false;
 }
 
+// No list of parse errors: each error keeps a copy of the open elements, and a broken page
+// nested deep would fill memory with them.
+GumboOptions options() {
+    GumboOptions o = kGumboDefaultOptions;
+    o.max_errors = 0;
+    return o;
+}
+const GumboOptions kOptions = options();
+
+// The parser looks through its open elements at each start tag: a page nested thousands deep
+// costs the square of its depth. This bounds that work (about half a second).
+constexpr std::uint64_t kMaxNestingWork = 100'000'000;
+
+// Void elements and those the next one closes: they leave the nesting as it was.
+bool flat_tag(std::string_view name) {
+    static const std::set<std::string_view> flat{"br",  "img",   "hr",     "meta",   "link", "input", "area", "base",
+                                                 "col", "embed", "source", "track",  "wbr",  "param", "p",    "li",
+                                                 "td",  "th",    "tr",     "option", "dt",   "dd"};
+    return flat.contains(name);
+}
+
+// Counts, before parsing, the open elements the parser will look through: the depth before each
+// start tag, summed. Throws InputError when the page is nested too deep to read.
+void check_nesting(const std::string& name, std::string_view b) {
+    std::uint64_t depth = 0, deepest = 0, work = 0;
+    for (std::size_t i = b.find('<'); i != std::string_view::npos && i + 1 < b.size(); i = b.find('<', i + 1)) {
+        const bool closing = b[i + 1] == '/';
+        std::size_t n = i + 1 + (closing ? 1 : 0);
+        std::string tag;
+        while (n < b.size() && tag.size() < 12 && std::isalnum(static_cast<unsigned char>(b[n])))
+            tag += static_cast<char>(std::tolower(static_cast<unsigned char>(b[n++])));
+        if (tag.empty() || !std::isalpha(static_cast<unsigned char>(tag[0])) || flat_tag(tag)) continue;
+        if (closing) {
+            depth -= depth > 0 ? 1 : 0;
+            continue;
+        }
+        work += depth++;
+        deepest = std::max(deepest, depth);
+        if (work > kMaxNestingWork)
+            throw InputError(name, fmt::format("web page nested too deeply to read (tags {} deep)", deepest));
+    }
+}
+
 class HtmlReader {
 public:
     HtmlReader(std::string_view bytes, const Gazetteer& g)
         : bytes_(bytes),
           g_(g),
-          out_(gumbo_parse_with_options(&kGumboDefaultOptions, bytes.data(), bytes.size()),
-               [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); }) {}
+          out_(gumbo_parse_with_options(&kOptions, bytes.data(), bytes.size()),
+               [](GumboOutput* o) { gumbo_destroy_output(&kOptions, o); }) {}
 
     Page read() {
         Page page{SourceText(bytes_), {}};
@@ -273,6 +323,9 @@ DocumentMeta HtmlReader::metadata() const {
 
 }  // namespace
 
-Page read_html(std::string_view bytes, const Gazetteer& g) { return HtmlReader(bytes, g).read(); }
+Page read_html(const std::string& name, std::string_view bytes, const Gazetteer& g) {
+    check_nesting(name, bytes);
+    return HtmlReader(bytes, g).read();
+}
 
 }  // namespace nkclaims

@@ -117,6 +117,15 @@ TEST_CASE("a web page's text", "[html]") {
     SECTION("a page with no text is an error naming it") {
         CHECK_THROWS_WITH(page("<html><script>var x = 1;</script></html>"), "no text in file");
     }
+    SECTION("a page nested too deep to parse in good time is refused, quickly") {
+        std::string deep;
+        for (int i = 0; i < 30000; ++i) deep += "<div>";
+        CHECK_THROWS_WITH(page(deep + "They sent 3,000 troops."),
+                          "web page nested too deeply to read (tags 14143 deep)");
+        std::string wide;  // as many tags, side by side, are read
+        for (int i = 0; i < 30000; ++i) wide += "<div>x</div>";
+        CHECK_NOTHROW(page(wide));
+    }
 }
 
 TEST_CASE("folders list web pages and Markdown files", "[html]") {

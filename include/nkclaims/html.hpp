@@ -15,6 +15,7 @@ namespace nkclaims {
 // block elements end paragraphs, character references are decoded, and the map points every
 // byte back into `bytes`. Title from og:title or <title> (without " | Site"), date from
 // article:published_time, JSON-LD datePublished or <time datetime>, outlet from og:site_name.
-Page read_html(std::string_view bytes, const Gazetteer& g);
+// Throws InputError naming `name` for a page nested too deep to parse in reasonable time.
+Page read_html(const std::string& name, std::string_view bytes, const Gazetteer& g);
 
 }  // namespace nkclaims
