@@ -7,6 +7,7 @@
 
 #include "nkclaims/attribution.hpp"
 #include "nkclaims/fields.hpp"
+#include "nkclaims/quote.hpp"
 
 namespace nkclaims {
 namespace {
@@ -187,8 +188,8 @@ private:
         c.span = span;
         c.as_written = d_.bytes.substr(span.begin, span.end - span.begin);
         std::replace(c.as_written.begin(), c.as_written.end(), '\n', ' ');
-        c.quote = d_.sentence_text(s_);
-        c.quote_span = s_.span;
+        c.quote_span = quote_span(d_.bytes, s_.span, span);  // capped: a sentence may have no end
+        c.quote = d_.sentence_text(Sentence{c.quote_span, s_.tok_begin, s_.tok_end, s_.boilerplate, {}});
         return c;
     }
 
