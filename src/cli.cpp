@@ -259,19 +259,13 @@ int do_claims(const Options& o, Io& io) {
 int do_conflicts(const Options& o, Io& io) {
     const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Markdown, Format::Csv});
     const ConflictOptions opt = conflict_options(o);
-    ClaimFilter filter = filter_of(o);
-    filter.metric.reset();  // stances have no metric: filter the conflicts, not the claims
+    const ClaimFilter filter = filter_of(o);
     std::ifstream baseline;
     if (!o.baseline.empty() && (baseline.open(o.baseline), !baseline))
         throw InputError(o.baseline, "cannot read baseline");
     const Gazetteer g = load_gazetteer(o);
     const Store store = read_store(o);
     auto report = conflicts_in(store, filter, g, opt, o.explain ? Explain::Yes : Explain::No);
-    if (auto m = filter_of(o).metric) {
-        std::erase_if(report.conflicts, [&](const Conflict& c) { return c.claims.back()->metric != m; });
-        std::erase_if(report.corroborations, [&](const Corroboration& c) { return c.claims.front()->metric != m; });
-        std::erase_if(report.revisions, [&](const Revision& r) { return r.claims.front()->metric != m; });
-    }
     write_conflicts(io.out, report, f, style_for_stdout());
     std::size_t fresh = report.conflicts.size();
     if (!o.baseline.empty()) {
@@ -299,11 +293,11 @@ int do_report(const Options& o, Io& io) {
     const Store store = read_store(o);
     ReportInput in;
     {
-        const Store::Snapshot snapshot(store);  // the documents of the claims listed
+        const Store::Snapshot snapshot(store);  // the claims, their conflicts and documents of one state
         in.claims = store.claims(filter);
+        in.conflicts = conflicts_in(store, filter, g, opt);
         in.documents = store.documents();
     }
-    in.conflicts = find_conflicts(in.claims, g, opt);
     if (o.stamp) {
         const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         in.stamp = iso_day(std::chrono::floor<std::chrono::days>(now));

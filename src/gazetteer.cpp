@@ -130,12 +130,22 @@ std::string fingerprint_of(const std::filesystem::path& dir) {
 
 Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
     Gazetteer g;
+    // Columns 4 and 5, the names people read: optional on a line, the same on every line of an id.
+    auto name = [](std::map<std::string, DisplayName>& names, const auto& f, const std::string& where) {
+        if (f.size() < 5 || f[3].empty() || f[4].empty()) return;
+        const auto [it, fresh] = names.try_emplace(f[1], DisplayName{f[3], f[4]});
+        if (!fresh && (it->second.full != f[3] || it->second.brief != f[4]))
+            throw ConfigError(where, fmt::format("'{}' is named '{}' ({}) on an earlier line", f[1], it->second.full,
+                                                 it->second.brief));
+    };
     read_rows(dir / "sources.tsv", 3, [&](const auto& f, const auto& where) {
         g.sources.add(f[0], SourceEntry{f[1], source_kind(f[2], where)});
+        name(g.source_names, f, where);
     });
     std::vector<std::pair<std::string, std::string>> links;
     read_rows(dir / "places.tsv", 3, [&](const auto& f, const auto& where) {
         g.places.add(f[0], f[1]);
+        name(g.place_names, f, where);
         if (f[2] != "-") links.emplace_back(f[1], f[2] + "\t" + where);
         g.parents.try_emplace(f[1], "");
     });
@@ -202,6 +212,16 @@ std::string Gazetteer::country_of(const std::string& place) const {
         at = it->second;
     }
     return at;
+}
+
+DisplayName Gazetteer::source_name(const std::string& id) const {
+    const auto it = source_names.find(id);
+    return it == source_names.end() ? DisplayName{id, id} : it->second;
+}
+
+DisplayName Gazetteer::place_name(const std::string& id) const {
+    const auto it = place_names.find(id);
+    return it == place_names.end() ? DisplayName{id, id} : it->second;
 }
 
 std::filesystem::path default_data_dir() {

@@ -131,6 +131,13 @@ enum class AttributionRole {
     Report,     // an X report that ..., X reports                → X
 };
 
+// How people read a source or a place: "South Korea's National Intelligence Service", short
+// "NIS"; "Kursk region", short "Kursk".
+struct DisplayName {
+    std::string full;
+    std::string brief;
+};
+
 struct Gazetteer {
     Lexicon<SourceEntry> sources;
     Lexicon<std::string> places;                 // alias → place id
@@ -147,6 +154,10 @@ struct Gazetteer {
     Lexicon<bool> not_counted;     // nouns that are never counted: "years", "percent"
     std::string fingerprint;       // hash of every data file: a rule change re-extracts
 
+    // Source id → its names, place id → its names: columns 4 and 5 of sources.tsv and places.tsv.
+    std::map<std::string, DisplayName> source_names;
+    std::map<std::string, DisplayName> place_names;
+
     // Loads every file of `dir`; throws ConfigError naming the file and line of a bad entry.
     static Gazetteer load(const std::filesystem::path& dir);
 
@@ -154,6 +165,9 @@ struct Gazetteer {
     bool place_within(const std::string& inner, const std::string& outer) const;
     // The country a place belongs to ("pokrovsk" → "ukraine"), or the place itself.
     std::string country_of(const std::string& place) const;
+    // The names of a source or place id; an id the data files do not name is its own name.
+    DisplayName source_name(const std::string& id) const;
+    DisplayName place_name(const std::string& id) const;
 };
 
 // Where the data files are: --data, else $NKCLAIMS_DATA, else the source tree's data/, else
