@@ -15,6 +15,7 @@
 
 #include "nkclaims/error.hpp"
 #include "nkclaims/memory.hpp"
+#include "store_open.hpp"
 #include "store_rows.hpp"
 #include "store_schema.hpp"
 
@@ -49,52 +50,9 @@ std::string column_text(SQLite::Statement& st, int i) {
     return c.isNull() ? std::string{} : c.getString();
 }
 
-constexpr std::string_view kNoDatabase = "no nkclaims database here (create one with nkclaims ingest)";
-
-// The schema version of an open database, after the checks that refuse it: a newer schema,
-// another program's tables; for reading only, also no schema yet or an older one. Reads only.
-int checked_version(SQLite::Database& db, const std::string& path, Access access) {
-    const int version = db.execAndGet("PRAGMA user_version").getInt();
-    if (version > kSchemaVersion)
-        throw StoreError(
-            path, fmt::format("database schema version {} is newer than this nkclaims ({})", version, kSchemaVersion));
-    if (version == 0 && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
-        throw StoreError(path, "not an nkclaims database (it holds other tables)");
-    if (access == Access::ReadOnly && version == 0 && path != ":memory:")
-        throw StoreError(path, std::string(kNoDatabase));
-    if (access == Access::ReadOnly && version < kSchemaVersion && path != ":memory:")
-        throw StoreError(path, fmt::format("database schema version {} is older than this nkclaims ({}): the next "
-                                           "nkclaims ingest into it migrates it (keeping a backup)",
-                                           version, kSchemaVersion));
-    return version;
-}
-
-// Creates or migrates the schema to kSchemaVersion in one transaction.
-void migrate(SQLite::Database& db, const std::string& path) {
-    // Under the write lock, and looked at again: another process may have just done it.
-    db.exec("BEGIN IMMEDIATE");
-    try {
-        int version = checked_version(db, path, Access::ReadWrite);
-        if (version == 0) {
-            db.exec(store_schema::kSchema);
-            version = 1;
-        }
-        for (int v = version; v < kSchemaVersion; ++v) db.exec(store_schema::kMigrations[v - 1]);
-        db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
-        db.exec("COMMIT");
-    } catch (...) {
-        // SQLite may have rolled back already (a full disk does): the error to report
-        // is the first one, not "no transaction is active".
-        if (!sqlite3_get_autocommit(db.getHandle()))
-            sqlite3_exec(db.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
-    }
-}
-
 }  // namespace
 
 struct Store::Impl {
-    static std::string connection_name(const std::string& path, Access access);
     SQLite::Database db;
     bool in_batch = false;
     std::unique_ptr<SQLite::Database> reader;      // unchanged(): read-only, beside the writer
@@ -114,44 +72,15 @@ struct Store::Impl {
         // every column read was a sixth of reading a million claims. A writer waits up to a
         // minute for another one: a concurrent ingest holds the lock while it refreshes the
         // conflicts of every stored claim.
-        : db(connection_name(path, access), flags(access), access == Access::ReadOnly ? 5000 : 60000) {}
-
-private:
-    static int flags(Access access) {
-        return (access == Access::ReadOnly ? SQLite::OPEN_READONLY | SQLite::OPEN_URI
-                                           : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) |
-               SQLite::OPEN_NOMUTEX;
-    }
+        : db(store_open::connection_name(path, access), store_open::flags(access),
+             access == Access::ReadOnly ? 5000 : 60000) {}
 };
-
-namespace {
-
-// A reader of a WAL database needs its -wal and -shm files, and creates them when they are
-// missing; in a folder it may not write, it cannot. There, with no -wal file (no writer has
-// committed since the last checkpoint: the file alone holds the database), it reads the file as
-// immutable, without those files.
-std::string readonly_name(const std::string& path) {
-    std::error_code ec;
-    const auto folder = std::filesystem::absolute(path, ec).parent_path();
-    if (::access(folder.c_str(), W_OK) == 0 || std::filesystem::exists(path + "-wal", ec)) return path;
-    std::string uri = "file:";
-    for (const char c : path)
-        uri += c == '?' || c == '#' || c == '%' ? fmt::format("%{:02X}", static_cast<unsigned char>(c))
-                                                : std::string(1, c);
-    return uri + "?immutable=1";
-}
-
-}  // namespace
-
-std::string Store::Impl::connection_name(const std::string& path, Access access) {
-    return access == Access::ReadOnly && path != ":memory:" ? readonly_name(path) : path;
-}
 
 Store::Store(const std::string& path, Access access) : path_(path), access_(access) {
     // Read-only: a missing file is no database, and SQLite must not create one.
     std::error_code ec;
     if (access == Access::ReadOnly && path != ":memory:" && !std::filesystem::exists(path, ec))
-        throw StoreError(path, std::string(kNoDatabase));
+        throw StoreError(path, std::string(store_open::kNoDatabase));
     // Two processes opening a new file at once can be told "locked" at once, without the busy
     // handler (SQLite avoids a deadlock that way while the journal becomes WAL): try again.
     for (int attempt = 0;; ++attempt) {
@@ -173,7 +102,7 @@ void Store::open() {
     auto& db = impl_->db;
     db.exec("PRAGMA foreign_keys = ON");  // of the connection: nothing is written
     // Looked at before anything is written, so that a database refused is left as it was.
-    int version = checked_version(db, path, access_);
+    int version = store_open::checked_version(db, path, access_);
     if (access_ == Access::ReadOnly) return;
     if (path != ":memory:") {
         // A new file gets SQLite's largest pages: listings and conflicts read the claims
@@ -196,7 +125,7 @@ void Store::open() {
         const std::string backup = fmt::format("{}.v{}.backup", path, version);
         db.backup(backup.c_str(), SQLite::Database::Save);
     }
-    if (version < kSchemaVersion) migrate(db, path);
+    if (version < kSchemaVersion) store_open::migrate(db, path);
 }
 
 Store::~Store() = default;
