@@ -450,20 +450,24 @@ bool is_text_file(const std::filesystem::path& p) {
 }
 
 // One folder's entries, sorted, then each in turn: only the folders on the current path are in
-// memory. Symlinked folders are not followed (no loops); symlinked files are read.
-std::size_t walk(const std::filesystem::path& folder, const std::function<void(const std::filesystem::path&)>& each) {
+// memory. Symlinked folders are not followed (no loops); symlinked files are read. A subfolder
+// that cannot be listed goes to `unlisted`; its siblings are still walked.
+std::size_t walk(const std::filesystem::path& folder, const std::function<void(const std::filesystem::path&)>& each,
+                 const std::function<void(const InputError&)>& unlisted) {
     std::error_code ec;
     std::vector<std::filesystem::directory_entry> entries;
-    for (std::filesystem::directory_iterator it(folder, std::filesystem::directory_options::skip_permission_denied, ec),
-         end;
-         !ec && it != end; it.increment(ec))
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
         entries.push_back(*it);
-    if (ec) throw InputError(folder.string(), ec.message());
+    if (ec) throw InputError(folder.string(), "cannot list folder: " + ec.message());
     std::sort(entries.begin(), entries.end());
     std::size_t found = 0;
     for (const auto& e : entries) {
         if (e.is_directory(ec) && !e.is_symlink(ec)) {
-            found += walk(e.path(), each);
+            try {
+                found += walk(e.path(), each, unlisted);
+            } catch (const InputError& error) {
+                unlisted(error);
+            }
         } else if (is_text_file(e.path()) && e.is_regular_file(ec)) {
             each(e.path());
             ++found;
@@ -474,11 +478,18 @@ std::size_t walk(const std::filesystem::path& folder, const std::function<void(c
 
 }  // namespace
 
-void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each) {
+void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each,
+                    const std::function<void(const InputError&)>& unlisted) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw InputError(path.string(), "no such file or folder");
     if (!std::filesystem::is_directory(path, ec)) return each(path);
-    if (walk(path, each) == 0)
+    bool skipped = false;
+    const auto skip = [&](const InputError& e) {
+        if (!unlisted) throw e;
+        skipped = true;
+        unlisted(e);
+    };
+    if (walk(path, each, skip) == 0 && !skipped)
         throw InputError(path.string(), "no text files (*.txt, *.vtt, *.srt, *.md, *.html, *.htm) in folder");
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "nkclaims/dates.hpp"
+#include "nkclaims/error.hpp"
 #include "nkclaims/gazetteer.hpp"
 #include "nkclaims/source_text.hpp"
 #include "nkclaims/tokens.hpp"
@@ -72,7 +73,9 @@ void check_text(const std::string& name, std::string_view bytes);
 // Calls `each` for the text files under `path`: the file itself, or every *.txt, *.vtt, *.srt,
 // *.md, *.html and *.htm below a folder, recursively, in sorted order, one folder in memory at a time (a corpus of
 // millions of files is never listed whole). Throws InputError for a missing path, an unreadable
-// folder, or a folder with none.
-void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each);
+// folder, or a folder with none. A folder below it that cannot be listed (unreadable, a path too
+// long) goes to `unlisted` and the walk goes on with its siblings; without `unlisted`, it throws.
+void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each,
+                    const std::function<void(const InputError&)>& unlisted = {});
 
 }  // namespace nkclaims
