@@ -131,7 +131,10 @@ std::string fingerprint_of(const std::filesystem::path& dir) {
 Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
     Gazetteer g;
     read_rows(dir / "sources.tsv", 3, [&](const auto& f, const auto& where) {
-        g.sources.add(f[0], SourceEntry{f[1], source_kind(f[2], where)});
+        const SourceKind kind = source_kind(f[2], where);
+        g.sources.add(f[0], SourceEntry{f[1], kind});
+        if (kind != SourceKind::Outlet)
+            g.origins[f[1]] |= kind == SourceKind::Organization || kind == SourceKind::Country;
     });
     std::vector<std::pair<std::string, std::string>> links;
     read_rows(dir / "places.tsv", 3, [&](const auto& f, const auto& where) {
