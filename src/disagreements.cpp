@@ -19,7 +19,8 @@ namespace {
 constexpr int kCumulativeSameTimeDays = 7;
 
 bool cumulative(const ClaimFacts& c) {
-    return is(c.metric, Metric::Casualties) || is(c.phase, Phase::Supplied) ||
+    return is(c.metric, Metric::Casualties) || is(c.metric, Metric::Killed) || is(c.metric, Metric::Wounded) ||
+           is(c.phase, Phase::Supplied) ||
            (is(c.phase, Phase::Deployed) && (is(c.metric, Metric::Troops) || is(c.metric, Metric::Personnel)));
 }
 
