@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "nkclaims/error.hpp"
+#include "nkclaims/numeric_words.hpp"
 
 namespace nkclaims {
 
@@ -71,10 +72,6 @@ void check_text(const std::string& name, std::string_view b) {
 }
 
 namespace {
-
-const std::set<std::string_view> kAbbreviations{"mr",  "mrs",  "ms",  "dr",  "gen", "lt",   "col", "maj", "capt", "sgt",
-                                                "st",  "sept", "sep", "oct", "nov", "dec",  "jan", "feb", "aug",  "jun",
-                                                "jul", "apr",  "mar", "no",  "vs",  "prof", "rep", "sen", "gov"};
 
 constexpr std::size_t kLongSentence = 400;        // bytes: past this, a line break ends an unpunctuated run
 constexpr std::size_t kMaxSentenceTokens = 1000;  // past 600 a comma ends a sentence, past 1000 anything
@@ -284,7 +281,7 @@ private:
     static bool abbreviation(const Token& t) {
         if (t.kind != TokenKind::Word) return false;
         if (t.text.size() == 1 && t.capitalized()) return true;  // U.S., J. Smith
-        return kAbbreviations.contains(t.norm);
+        return numeric_words().abbreviations.contains(HashedWord(t));
     }
 
     void close(std::size_t b, std::size_t e) {

@@ -6,8 +6,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <span>
 
 #include "nkclaims/error.hpp"
+#include "nkclaims/numeric_words.hpp"
 
 namespace nkclaims {
 
@@ -54,11 +56,10 @@ template class Lexicon<PhaseCue>;
 template class Lexicon<Stance>;
 template class Lexicon<AttributionRole>;
 template class Lexicon<bool>;
+template class Lexicon<double>;
+template class Lexicon<CountWord>;
+template class Lexicon<BoundWord>;
 
-namespace {
-
-// Reads a data file: one entry a line, fields split by tabs, '#' starts a comment line.
-// Calls `row(fields, where)` for each entry; `where` is "FILE:LINE" for error messages.
 void read_rows(const std::filesystem::path& path, std::size_t min_fields,
                const std::function<void(const std::vector<std::string>&, const std::string&)>& row) {
     std::ifstream in(path);
@@ -81,6 +82,8 @@ void read_rows(const std::filesystem::path& path, std::size_t min_fields,
         row(fields, fmt::format("{}:{}", path.string(), n));
     }
 }
+
+namespace {
 
 void read_list(const std::filesystem::path& path, Lexicon<bool>& into) {
     read_rows(path, 1, [&](const auto& f, const auto&) { into.add(f[0], true); });
@@ -119,10 +122,12 @@ constexpr const char* kDataFiles[] = {"sources.tsv",   "places.tsv",        "nou
 // FNV-1a over the data files: cheap, and only compared for equality.
 std::string fingerprint_of(const std::filesystem::path& dir) {
     std::uint64_t h = 1469598103934665603ull;
-    for (const char* f : kDataFiles) {
-        std::ifstream in(dir / f, std::ios::binary);
-        for (char c; in.get(c);) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
+    for (const auto& files :
+         {std::span<const char* const>(kDataFiles), std::span<const char* const>(kNumericWordFiles)})
+        for (const char* f : files) {
+            std::ifstream in(dir / f, std::ios::binary);
+            for (char c; in.get(c);) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        }
     return fmt::format("{:016x}", h);
 }
 
@@ -179,6 +184,7 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
     read_list(dir / "stance_topics.txt", g.stance_topics);
     read_list(dir / "boilerplate.txt", g.boilerplate);
     read_list(dir / "not_counted.txt", g.not_counted);
+    use_numeric_words(dir);
     g.fingerprint = fingerprint_of(dir);
     return g;
 }

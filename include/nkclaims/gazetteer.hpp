@@ -5,6 +5,7 @@
 
 #include <bitset>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -155,6 +156,12 @@ struct Gazetteer {
     // The country a place belongs to ("pokrovsk" → "ukraine"), or the place itself.
     std::string country_of(const std::string& place) const;
 };
+
+// Reads a data file: one entry a line, fields split by tabs, '#' starts a comment line. Calls
+// `row(fields, where)` for each entry; `where` is "FILE:LINE" for error messages. Throws
+// ConfigError for a missing file or a line with fewer than `min_fields` fields.
+void read_rows(const std::filesystem::path& path, std::size_t min_fields,
+               const std::function<void(const std::vector<std::string>&, const std::string&)>& row);
 
 // Where the data files are: --data, else $NKCLAIMS_DATA, else the source tree's data/, else
 // share/nkclaims/data beside the binary.
