@@ -139,7 +139,7 @@ public:
 
     std::optional<DateMention> at(std::size_t i) const {
         for (auto f : {&DateParser::weekday_name, &DateParser::day_of_month, &DateParser::month_first,
-                       &DateParser::day_first, &DateParser::iso, &DateParser::part_of_month,
+                       &DateParser::day_first, &DateParser::iso, &DateParser::dotted, &DateParser::part_of_month,
                        &DateParser::relative_words, &DateParser::earlier_in_year, &DateParser::bare_year}) {
             if (auto m = (this->*f)(i)) return m;
         }
@@ -313,6 +313,26 @@ private:
         auto d = parse_iso_day(s);
         if (!d) return std::nullopt;
         return DateMention{i, i + 5, DateRange::of_day(*d)};
+    }
+
+    // "23.10.2024" (day first, as Europe writes), "2024.10.23" (year first, as Korea writes)
+    std::optional<DateMention> dotted(std::size_t i) const {
+        if (!has(i) || t_[i].kind != TokenKind::Number) return std::nullopt;
+        const std::string_view s = t_[i].norm;
+        const auto a = s.find('.'), b = s.rfind('.');
+        if (a == std::string_view::npos || a == b || s.find('.', a + 1) != b) return std::nullopt;
+        const auto x = digits_value(s.substr(0, a)), m = digits_value(s.substr(a + 1, b - a - 1)),
+                   y = digits_value(s.substr(b + 1));
+        if (!x || !m || !y) return std::nullopt;
+        const bool year_first = a == 4 && b - a - 1 == 2 && s.size() - b - 1 == 2;
+        const bool day_first = a <= 2 && b - a - 1 <= 2 && s.size() - b - 1 == 4;
+        if (!year_first && !day_first) return std::nullopt;
+        const int yy = year_first ? *x : *y;
+        const int dd = year_first ? *y : *x;
+        if (yy < 1900 || yy > 2100 || *m < 1 || *m > 12 || dd < 1) return std::nullopt;
+        const year_month_day ymd{year{yy}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(dd)}};
+        if (!ymd.ok()) return std::nullopt;
+        return DateMention{i, i + 1, DateRange::of_day(sys_days{ymd})};
     }
 
     // "early June", "mid-January", "late June 2024"

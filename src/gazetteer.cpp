@@ -59,6 +59,7 @@ template class Lexicon<bool>;
 template class Lexicon<double>;
 template class Lexicon<CountWord>;
 template class Lexicon<BoundWord>;
+template class Lexicon<MastheadRole>;
 
 void read_rows(const std::filesystem::path& path, std::size_t min_fields,
                const std::function<void(const std::vector<std::string>&, const std::string&)>& row) {

@@ -54,15 +54,67 @@ std::optional<double> lookup(std::string_view w, const WordMap<double>& table) {
     return it->second;
 }
 
-// "twenty-five" → 25; "seventy" → 70
-std::optional<double> small_word(std::string_view w) {
-    const auto& counts = vocabulary().count_values;
-    if (auto v = lookup(w, counts)) return v;
-    const auto dash = w.find('-');
-    if (dash == std::string_view::npos) return std::nullopt;
-    auto tens = lookup(w.substr(0, dash), counts), units = lookup(w.substr(dash + 1), counts);
-    if (!tens || !units || *tens < 20 || *units >= 10) return std::nullopt;
-    return *tens + *units;
+// A number in words adds counts and multiplies them by scales: "one hundred and fifty",
+// "twenty-five thousand", "four-thousand-100". A unit follows only a round ten ("twenty-five";
+// "three four" is two numbers). A scale of factor 0 ("zillion") makes the whole no number.
+class Sum {
+public:
+    bool count(double v) {
+        if (after_count_ && !(last_ >= 20 && last_ < 100 && std::fmod(last_, 10) == 0 && v < 10)) return false;
+        current_ += v;
+        last_ = v;
+        after_count_ = any_ = true;
+        return true;
+    }
+    void scale(double s) {
+        if (!any_) current_ = 1;
+        if (s < 1000) {
+            current_ *= s;
+        } else {
+            total_ += current_ * s;
+            current_ = 0;
+        }
+        refused_ = refused_ || s == 0;
+        after_count_ = false;
+        any_ = scaled_ = true;
+    }
+    // One word ("twenty") or one hyphenated token ("twenty-five", "four-thousand-100"), whole
+    // or not at all.
+    bool add(std::string_view word) {
+        Sum next = *this;
+        for (std::size_t at = 0; at <= word.size();) {
+            const auto dash = std::min(word.find('-', at), word.size());
+            if (!next.part(word.substr(at, dash - at))) return false;
+            at = dash + 1;
+        }
+        *this = next;
+        return true;
+    }
+    bool any() const { return any_; }
+    bool scaled() const { return scaled_; }
+    bool refused() const { return refused_; }
+    double value() const { return total_ + current_; }
+
+private:
+    bool part(std::string_view w) {
+        const NumberWords& words = vocabulary();
+        if (const auto c = words.count_values.find(w); c != words.count_values.end()) return count(c->second);
+        if (const auto s = words.scales.find(w); s != words.scales.end()) {
+            scale(s->second);
+            return true;
+        }
+        const bool digits =
+            !w.empty() && w.size() <= 3 && w[0] != '0' && w.find_first_not_of("0123456789") == std::string_view::npos;
+        return digits && any_ && count(*parse_digits(w));  // "four-thousand-100"
+    }
+
+    double total_ = 0, current_ = 0, last_ = 0;
+    bool any_ = false, scaled_ = false, after_count_ = false, refused_ = false;
+};
+
+bool is_count_word(std::string_view w) {
+    Sum sum;
+    return sum.add(w) && !sum.scaled();
 }
 
 struct Core {
@@ -79,6 +131,7 @@ public:
 
     std::optional<Quantity> at(std::size_t i) const {
         auto [bound, j, words] = prefix(i);
+        if (negative(j)) return std::nullopt;
         auto core = number(j);
         if (!core) return std::nullopt;
         Quantity q;
@@ -100,6 +153,7 @@ public:
         }
         k = suffix(k, q, bound);
         q.value = value_of(bound, low, high, core->form);
+        if (std::max(q.value.low.value_or(0), q.value.high.value_or(0)) >= kMaxQuantity) return std::nullopt;
         k = restatement(k, q);
         q.last = k;
         return q;
@@ -108,6 +162,15 @@ public:
 private:
     bool has(std::size_t i) const { return i < end_; }
     bool is(std::size_t i, std::string_view w) const { return has(i) && t_[i].norm == w; }
+
+    // "-5,000", "−5,000": a minus sign (not a dash) glued to the number, not to a word before it.
+    // A negative number is a change or a balance, never a count.
+    bool negative(std::size_t j) const {
+        if (j == 0 || !has(j) || t_[j].space_before || t_[j].kind != TokenKind::Number) return false;
+        const Token& sign = t_[j - 1];
+        if (sign.text != "-" && sign.text != "\u2212") return false;
+        return j == 1 || sign.space_before || sign.line_start || t_[j - 2].kind == TokenKind::Punct;
+    }
 
     // "at least", "about": the bound or hedge before the number, as its words are written.
     std::tuple<Bound, std::size_t, std::string_view> prefix(std::size_t i) const {
@@ -121,6 +184,7 @@ private:
     std::optional<Core> number(std::size_t i) const {
         if (!has(i)) return std::nullopt;
         if (t_[i].kind == TokenKind::Number) return digits(i);
+        if (t_[i].kind == TokenKind::Code) return words(i);  // "four-thousand-100"
         if (t_[i].kind != TokenKind::Word) return std::nullopt;
         if (auto v = vague(i)) return v;
         return words(i);
@@ -136,10 +200,14 @@ private:
             ++j;
         }
         bool scaled = false;
-        if (has(j) && t_[j].is_word()) {
-            if (auto s = lookup(t_[j].norm, vocabulary().scales); s && *s >= 100) {
+        // "15 thousand", and as broadcasters write it, "15-thousand", "27-hundred"
+        const bool hyphen = is(j, "-") && !t_[j].space_before && has(j + 1) && !t_[j + 1].space_before;
+        const std::size_t at = hyphen ? j + 1 : j;
+        if (has(at) && t_[at].is_word()) {
+            if (auto s = lookup(t_[at].norm, vocabulary().scales); s && (*s >= 100 || *s == 0)) {
+                if (*s == 0) return std::nullopt;  // "9 zillion": no number
                 *v = tidy(*v * *s);
-                ++j;
+                j = at + 1;
                 scaled = true;
             }
         }
@@ -167,44 +235,29 @@ private:
     std::optional<Core> words(std::size_t i) const {
         const NumberWords& w = vocabulary();
         std::size_t j = i;
-        double total = 0, current = 0;
-        bool any = false, approx = false, scaled = false;
+        Sum sum;
+        bool approx = false;
         if (auto m = w.counts.match(t_, j, end_); m && m->value->role != CountRole::Count) {
-            current = m->value->value;
-            approx = m->value->role == CountRole::Approx;
-            j += m->length;
-            any = true;
+            j += m->length;  // "a thousand", "half a million", "a couple thousand"
             if (!(has(j) && lookup(t_[j].norm, w.scales))) return std::nullopt;
+            sum.count(m->value->value);
+            approx = m->value->role == CountRole::Approx;
         }
-        while (has(j) && t_[j].is_word()) {
-            if (auto s = small_word(t_[j].norm)) {
-                current += *s;
-            } else if (auto sc = lookup(t_[j].norm, w.scales)) {
-                if (!any) current = 1;
-                if (*sc < 1000) {
-                    current *= *sc;
-                } else {
-                    total += current * *sc;
-                    current = 0;
-                }
-                scaled = true;
-            } else if (t_[j].norm == "and" && any && has(j + 1) && small_word(t_[j + 1].norm) &&
-                       total + current >= 100) {
+        while (has(j) && (t_[j].is_word() || t_[j].kind == TokenKind::Code)) {
+            if (t_[j].norm == "and" && sum.any() && has(j + 1) && is_count_word(t_[j + 1].norm) && sum.value() >= 100) {
                 ++j;
                 continue;
-            } else {
-                break;
             }
-            any = true;
+            if (!sum.add(t_[j].norm)) break;
             ++j;
         }
-        if (!any) return std::nullopt;
-        return Core{j, total + current, NumberForm::Words, approx, scaled};
+        if (!sum.any() || sum.refused()) return std::nullopt;
+        return Core{j, sum.value(), NumberForm::Words, approx, sum.scaled()};
     }
 
     // "–30,000", "-20,000", "to 4,000", "and 4,000" (after "between")
     std::optional<std::pair<std::size_t, Core>> range_end(std::size_t k, Bound bound, const Core& first) const {
-        const bool dash = is(k, "-") && !(has(k + 1) && t_[k + 1].is_word() && !small_word(t_[k + 1].norm));
+        const bool dash = is(k, "-") && !(has(k + 1) && t_[k + 1].is_word() && !is_count_word(t_[k + 1].norm));
         const bool to = is(k, "to") && bound != Bound::High;
         const bool and_ = is(k, "and") && bound == Bound::Between;
         if (!dash && !to && !and_) return std::nullopt;
@@ -293,7 +346,7 @@ namespace {
 // or a number in words. Most tokens are neither; this keeps the parser off the hot path.
 bool may_start_quantity(const Token& t) {
     if (t.kind == TokenKind::Number) return true;
-    if (t.kind != TokenKind::Word) return false;
+    if (t.kind != TokenKind::Word && t.kind != TokenKind::Code) return false;
     const WordSet& starters = vocabulary().starters;
     if (starters.contains(HashedWord(t))) return true;
     if (t.norm.size() < 7) return false;  // the shortest: "six-one"... "forty-one"
@@ -305,7 +358,7 @@ bool may_start_quantity(const Token& t) {
 
 bool may_be_number(const Token& t) {
     if (t.kind == TokenKind::Number) return true;
-    if (t.kind != TokenKind::Word) return false;
+    if (t.kind != TokenKind::Word && t.kind != TokenKind::Code) return false;
     const WordSet& numbers = vocabulary().numbers;
     if (numbers.contains(HashedWord(t))) return true;
     if (t.norm.size() < 7) return false;

@@ -13,10 +13,10 @@
 
 namespace nkclaims {
 
-const char* const kNumericWordFiles[11] = {
+const char* const kNumericWordFiles[12] = {
     "number_words.tsv",   "number_scales.tsv",       "number_suffixes.tsv", "vague_numbers.tsv",
     "number_bounds.tsv",  "number_restatements.txt", "months.tsv",          "weekdays.tsv",
-    "relative_dates.tsv", "date_prepositions.tsv",   "abbreviations.txt"};
+    "relative_dates.tsv", "date_prepositions.tsv",   "abbreviations.txt",   "masthead.tsv"};
 
 namespace {
 
@@ -112,7 +112,7 @@ unsigned date_forms(const std::string& list, const std::string& where) {
 }
 
 RelativeWord relative_word(const std::vector<std::string>& f, const std::string& where) {
-    static const WordMap<RelativeRole> roles{{"day", RelativeRole::Offset},         {"previous", RelativeRole::Previous},
+    static const WordMap<RelativeRole> roles{{"day", RelativeRole::Offset},      {"previous", RelativeRole::Previous},
                                              {"current", RelativeRole::Current}, {"following", RelativeRole::Following},
                                              {"earlier", RelativeRole::Earlier}, {"unit", RelativeRole::Unit},
                                              {"part", RelativeRole::Part}};
@@ -215,6 +215,11 @@ NumericWords NumericWords::read(const std::filesystem::path& dir) {
     NumericWords w;
     w.numbers = read_number_words(dir, w.spelled);
     w.dates = read_date_words(dir, w.spelled, w.abbreviations);
+    read_rows(dir / "masthead.tsv", 2, [&](const auto& f, const auto& where) {
+        if (f[1] != "furniture" && f[1] != "byline")
+            throw ConfigError(where, fmt::format("unknown role '{}' (furniture, byline)", f[1]));
+        w.masthead.add(f[0], f[1] == "byline" ? MastheadRole::Byline : MastheadRole::Furniture);
+    });
     read_rows(dir / "abbreviations.txt", 1,
               [&](const auto& f, const auto&) { add_first(w.abbreviations, w.spelled, f[0]); });
     return w;

@@ -1,8 +1,8 @@
 // The words numbers and dates are written with: number words, scales, suffixes, vague
 // quantities, bounds and hedges, month and weekday names, relative-date words, abbreviations.
 // They are data (data/number_*.tsv, vague_numbers.tsv, months.tsv, weekdays.tsv,
-// relative_dates.tsv, date_prepositions.tsv, abbreviations.txt), read once and shared by the tokenizer, the number
-// parser, the date resolver and the sentence splitter, which take no Gazetteer of their own.
+// relative_dates.tsv, date_prepositions.tsv, abbreviations.txt, masthead.tsv), read once and shared by the tokenizer,
+// the number parser, the date resolver and the sentence splitter, which take no Gazetteer of their own.
 #pragma once
 
 #include <cstdint>
@@ -71,11 +71,18 @@ struct DateWords {
     WordSet starters;                // words a date expression may start with
 };
 
+// What the first words of a line at the top of a page make of it (data/masthead.tsv).
+enum class MastheadRole : std::uint8_t {
+    Furniture,  // "Skip to content", "Advertisement": never a title
+    Byline,     // "By", "Published", "Updated": never a title; its day is the publication date
+};
+
 struct NumericWords {
     std::deque<std::string> spelled;  // the words the WordSets view: a deque never moves them
     NumberWords numbers;
     DateWords dates;
     WordSet abbreviations;  // a period after these ends no sentence: "Gen.", "Sept."
+    Lexicon<MastheadRole> masthead;
 
     // Reads the files of `dir`; throws ConfigError naming the file and line of a bad entry.
     static NumericWords read(const std::filesystem::path& dir);
@@ -94,6 +101,6 @@ const WordMap<double>& number_suffixes();
 void use_numeric_words(const std::filesystem::path& dir);
 
 // The data files read here, for the rules' fingerprint.
-extern const char* const kNumericWordFiles[11];
+extern const char* const kNumericWordFiles[12];
 
 }  // namespace nkclaims
