@@ -163,6 +163,15 @@ private:
     bool has(std::size_t i) const { return i < end_; }
     bool is(std::size_t i, std::string_view w) const { return has(i) && t_[i].norm == w; }
 
+    // A scale word right after digits ("15 thousand", "15-thousand") belongs to them: it never
+    // starts a number of its own.
+    bool scale_after_digits(std::size_t i) const {
+        if (!vocabulary().scales.contains(t_[i].norm)) return false;
+        std::size_t k = i;
+        if (k > 0 && t_[k - 1].is("-") && !t_[k].space_before) --k;
+        return k > 0 && t_[k - 1].kind == TokenKind::Number;
+    }
+
     // "-5,000", "−5,000": a minus sign (not a dash) glued to the number, not to a word before it.
     // A negative number is a change or a balance, never a count.
     bool negative(std::size_t j) const {
@@ -243,6 +252,7 @@ private:
             sum.count(m->value->value);
             approx = m->value->role == CountRole::Approx;
         }
+        if (j == i && scale_after_digits(i)) return std::nullopt;  // "9.9 quadrillion" refused stays refused
         while (has(j) && (t_[j].is_word() || t_[j].kind == TokenKind::Code)) {
             if (t_[j].norm == "and" && sum.any() && has(j + 1) && is_count_word(t_[j + 1].norm) && sum.value() >= 100) {
                 ++j;

@@ -13,11 +13,6 @@
 
 namespace nkclaims {
 
-const char* const kNumericWordFiles[12] = {
-    "number_words.tsv",   "number_scales.tsv",       "number_suffixes.tsv", "vague_numbers.tsv",
-    "number_bounds.tsv",  "number_restatements.txt", "months.tsv",          "weekdays.tsv",
-    "relative_dates.tsv", "date_prepositions.tsv",   "abbreviations.txt",   "masthead.tsv"};
-
 namespace {
 
 double number_field(const std::string& s, const std::string& where) {

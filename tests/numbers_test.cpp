@@ -152,6 +152,11 @@ TEST_CASE("numbers that are no quantity: too large, negative", "[numbers]") {
         CHECK(quantity("2 trillion")->value == v(2e12, 2e12));
         CHECK_FALSE(quantity("a zillion"));
         CHECK_FALSE(quantity("9 zillion"));
+        auto ts = tokenize("9.9 quadrillion shells");  // nor is the scale a number of its own
+        CHECK_FALSE(parse_quantity(ts.tokens, 1, ts.tokens.size()));
+        auto hyphen = tokenize("15-thousand");
+        CHECK_FALSE(parse_quantity(hyphen.tokens, 2, hyphen.tokens.size()));
+        CHECK(quantity("thousand")->value == v(1000, 1000));
     }
     SECTION("a minus sign makes a number negative: not a count") {
         CHECK_FALSE(quantity("-5,000"));

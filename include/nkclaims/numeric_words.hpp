@@ -11,7 +11,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "nkclaims/gazetteer.hpp"  // Lexicon, WordSet
+#include "nkclaims/gazetteer.hpp"  // read_rows, default_data_dir
+#include "nkclaims/lexicon.hpp"    // Lexicon, WordSet
 
 namespace nkclaims {
 
@@ -99,8 +100,5 @@ const WordMap<double>& number_suffixes();
 // Reads the words of `dir` and puts them in use; Gazetteer::load calls it with its folder.
 // Throws ConfigError for a bad file, and the words in use stay as they were.
 void use_numeric_words(const std::filesystem::path& dir);
-
-// The data files read here, for the rules' fingerprint.
-extern const char* const kNumericWordFiles[12];
 
 }  // namespace nkclaims
