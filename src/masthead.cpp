@@ -64,12 +64,18 @@ private:
         };
         for (const DateMention& dm : find_dates(t_, b, e, std::nullopt))
             if (dm.range.first == dm.range.last && counts(dm)) return dm.range.first;
-        const auto latest = latest_written();
-        if (!latest) return std::nullopt;  // no year anywhere: "Nov 13" could be any year's
-        for (const DateMention& dm : find_dates(t_, b, e, sys_days{latest->first / December / 31})) {
+        bool month = false;  // a year-less day needs a month name where a dateline stands
+        for (std::size_t i = b; i < e && !month; ++i) {
+            if (!byline && length > kBylineBytes && t_[i].span.begin >= l.begin + kDatelineLead) break;
+            month = t_[i].is_word() && numeric_words().dates.months.contains(HashedWord(t_[i]));
+        }
+        if (!month) return std::nullopt;
+        scan_latest();
+        if (latest_year_ == 0) return std::nullopt;  // no year anywhere: "Nov 13" could be any year's
+        for (const DateMention& dm : find_dates(t_, b, e, sys_days{year{latest_year_} / December / 31})) {
             if (dm.range.first != dm.range.last || !counts(dm) || !names_month(dm)) continue;
             Day day = dm.range.first;
-            if (latest->second && day < *latest->second) day = sys_days{year_month_day{day} + years{1}};
+            if (day < latest_day_) day = sys_days{year_month_day{day} + years{1}};
             return day;
         }
         return std::nullopt;
@@ -82,21 +88,21 @@ private:
         return false;
     }
 
-    // The latest year the text writes, and the latest whole day it writes, if any.
-    std::optional<std::pair<year, std::optional<Day>>> latest_written() const {
-        std::optional<year> y;
-        std::optional<Day> day;
+    // The latest year the text writes and the latest whole day it writes, read once.
+    void scan_latest() const {
+        if (scanned_) return;
+        scanned_ = true;
         for (const DateMention& dm : find_dates(t_, 0, t_.size(), std::nullopt)) {
-            const year last = year_month_day{dm.range.last}.year();
-            if (!y || last > *y) y = last;
-            if (dm.range.first == dm.range.last && (!day || dm.range.first > *day)) day = dm.range.first;
+            latest_year_ = std::max(latest_year_, static_cast<int>(year_month_day{dm.range.last}.year()));
+            if (dm.range.first == dm.range.last && dm.range.first > latest_day_) latest_day_ = dm.range.first;
         }
-        if (!y) return std::nullopt;
-        return std::pair{*y, day};
     }
 
     const Document& d_;
     const std::vector<Token>& t_;
+    mutable bool scanned_ = false;
+    mutable int latest_year_ = 0;  // 0: the text writes no year
+    mutable Day latest_day_{};     // the epoch when it writes no whole day
 };
 
 // The value after "Key:" on a line near the top, if the line starts with it.
