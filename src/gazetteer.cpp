@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "nkclaims/error.hpp"
+#include "nkclaims/numeric_words.hpp"
 
 namespace nkclaims {
 
@@ -234,6 +235,19 @@ constexpr DataFile kDataFiles[] = {
     {"stance_about.tsv", load_stance_about},
     {"stance_words.tsv", load_word_classes},
     {"figure_words.tsv", load_word_classes},
+    // The words of numbers, dates and page tops: read by use_numeric_words() (numeric_words.hpp).
+    {"number_words.tsv", nullptr},
+    {"number_scales.tsv", nullptr},
+    {"number_suffixes.tsv", nullptr},
+    {"vague_numbers.tsv", nullptr},
+    {"number_bounds.tsv", nullptr},
+    {"number_restatements.txt", nullptr},
+    {"months.tsv", nullptr},
+    {"weekdays.tsv", nullptr},
+    {"relative_dates.tsv", nullptr},
+    {"date_prepositions.tsv", nullptr},
+    {"abbreviations.txt", nullptr},
+    {"masthead.tsv", nullptr},
 };
 
 // FNV-1a over the registered files: cheap, and only compared for equality.
@@ -258,6 +272,7 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
         else if (!std::filesystem::exists(dir / f.name))
             throw ConfigError((dir / f.name).string(), "cannot open data file");
     }
+    use_numeric_words(dir);
     g.fingerprint = fingerprint_of(dir);
     return g;
 }
