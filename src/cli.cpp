@@ -273,6 +273,7 @@ int do_report(const Options& o, Io& io) {
     in.claims = store.claims(filter_of(o));
     in.conflicts = find_conflicts(in.claims, g, conflict_options(o));
     in.documents = store.documents();
+    in.gazetteer = &g;
     if (o.stamp) {
         const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         in.stamp = iso_day(std::chrono::floor<std::chrono::days>(now));
