@@ -149,6 +149,11 @@ std::size_t claim_json_bound(const Claim& c) {
 void claim_json(Write& out, const Claim& c) {
     const bool figure = c.kind == ClaimKind::Figure;
     out.raw("{"sv);
+    if (!figure && c.about) {
+        out.raw("\"about\":"sv);
+        out.name_or_null(c.about);
+        out.raw(","sv);
+    }
     if (figure) {
         out.raw("\"actor\":"sv);
         out.string_or_null(c.actor);
@@ -160,6 +165,7 @@ void claim_json(Write& out, const Claim& c) {
     out.string(c.doc);
     out.raw(",\"event_date\":"sv);
     out.date(c.event_date);
+    if (figure && c.hypothetical) out.raw(",\"hypothetical\":true"sv);
     if (figure) out.raw(c.increment ? ",\"increment\":true"sv : ",\"increment\":false"sv);
     out.raw(",\"kind\":"sv);
     out.string(to_string(c.kind));
@@ -213,11 +219,13 @@ nlohmann::json to_json(const Claim& c) {
         j["value"] = {{"low", number_or_null(c.value.low)}, {"high", number_or_null(c.value.high)}};
         j["approx"] = c.approx;
         j["increment"] = c.increment;
+        if (c.hypothetical) j["hypothetical"] = true;  // absent means false: most figures are claims
         j["metric"] = c.metric ? json(to_string(*c.metric)) : json(nullptr);
         j["phase"] = c.phase ? json(to_string(*c.phase)) : json(nullptr);
         j["actor"] = opt(c.actor);
     } else {
         j["stance"] = c.stance ? json(to_string(*c.stance)) : json(nullptr);
+        if (c.about) j["about"] = to_string(*c.about);  // absent: the text does not say
         j["text"] = c.as_written;
     }
     j["source"] = opt(c.source);
@@ -259,11 +267,13 @@ Claim claim_from_json(const nlohmann::json& j) {
         c.value = {read_number(j.at("value").at("low")), read_number(j.at("value").at("high"))};
         c.approx = j.value("approx", false);
         c.increment = j.value("increment", false);
+        c.hypothetical = j.value("hypothetical", false);
         if (auto m = str("metric"); !m.empty()) c.metric = parse_metric(m);
         if (auto p = str("phase"); !p.empty()) c.phase = parse_phase(p);
         c.actor = str("actor");
-    } else if (auto s = str("stance"); !s.empty()) {
-        c.stance = parse_stance(s);
+    } else {
+        if (auto s = str("stance"); !s.empty()) c.stance = parse_stance(s);
+        if (auto a = str("about"); !a.empty()) c.about = parse_about(a);
     }
     c.source = str("source");
     c.via = str("via");
