@@ -40,6 +40,8 @@ table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 th { background: #f3f3f3; } td.num { text-align: right; white-space: nowrap; }
 details.prov summary { cursor: pointer; color: #0a58a8; font-size: .9em; } details.prov { margin-top: 2px; }
+table.estimates { font-size: .88em; margin-bottom: 4px; } table.estimates td:first-child { width: 26%; } table.estimates td.num { width: 16%; }
+details.more > summary { cursor: pointer; color: #0a58a8; font-size: .9em; margin: 2px 0 8px; }
 blockquote { margin: 4px 0; padding-left: 8px; border-left: 3px solid var(--line); }
 mark { background: #ffe08a; padding: 0 2px; } .from { color: var(--muted); font-size: .9em; margin: 2px 0; }
 .file { font-family: ui-monospace, monospace; font-size: .85em; color: var(--muted); }
@@ -137,7 +139,7 @@ std::string embedded_json(const PageContext& page) {
 // The heading of the quantity a claim counts, or of the figure a stance is about.
 std::string what_of(const Claim& c, const Wording& w) {
     if (c.kind == ClaimKind::Stance || !c.metric) return "Stance";
-    return w.heading(c.actor, *c.metric, c.phase);
+    return w.heading(c.actor, *c.metric, c.phase) + (c.hypothetical ? " (hypothetical)" : "");
 }
 
 const char* kind_sentence(ConflictKind k) {
@@ -222,7 +224,7 @@ void claims_section(std::ostream& out, const PageContext& page) {
         << ")</h2><div class=\"filters\"><input id=\"filter-text\" type=\"search\" placeholder=\"filter: source, "
            "place, words\" aria-label=\"filter\"><select id=\"filter-metric\" aria-label=\"what is counted\">"
            "<option value=\"\">everything counted</option>";
-    for (int m = 0; m <= static_cast<int>(Metric::Equipment); ++m)
+    for (int m = 0; m <= static_cast<int>(Metric::Wounded); ++m)
         out << "<option>" << to_string(static_cast<Metric>(m)) << "</option>";
     out << "<option value=\"stance\">stances</option></select></div><table id=\"claims-table\"><thead><tr><th>as "
            "written</th><th>what</th><th>value</th><th>source</th><th>date</th><th>place</th><th>read "

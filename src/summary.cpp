@@ -31,19 +31,42 @@ std::string capitalized(std::string s) {
     return s;
 }
 
+// How many sources' estimates show before "more sources": the newest ones.
+constexpr std::size_t kRecent = 6;
+
+void estimates_table(std::ostream& out, const std::vector<const Claim*>& latest,
+                     const std::map<std::string, const StoredDocument*>& docs, const Wording& w) {
+    out << "<table class=\"estimates\"><thead><tr><th>source</th><th>latest estimate</th><th>as of</th><th>read in "
+           "(open for the quote)</th></tr></thead><tbody>";
+    for (const Claim* c : latest) {
+        const auto d = docs.find(c->doc);
+        const StoredDocument* doc = d == docs.end() ? nullptr : d->second;
+        out << "<tr><td>" << html_escape(w.source(c->source))
+            << (c->via.empty() ? "" : " <span class=\"muted\">via " + html_escape(w.source_brief(c->via)) + "</span>")
+            << "</td><td class=\"num\">" << html_escape(people_value(*c)) << "</td><td>"
+            << html_escape(people_date(*c->date)) << "</td><td>"
+            << provenance_html(*c, doc, w, document_line(*c, doc, w)) << "</td></tr>";
+    }
+    out << "</tbody></table>";
+}
+
 }  // namespace
 
 const std::vector<Headline>& headlines() {
     static const std::vector<Headline> kHeadlines{
         {Metric::Troops, Phase::Deployed, "North Korean troops in Russia"},
         {Metric::Troops, Phase::Planned, "more North Korean troops planned or expected"},
+        {Metric::Killed, std::nullopt, "North Korean soldiers killed"},
+        {Metric::Wounded, std::nullopt, "North Korean soldiers wounded"},
         {Metric::Casualties, std::nullopt, "North Korean casualties (killed and wounded)"},
     };
     return kHeadlines;
 }
 
 bool estimates(const Claim& c, const Headline& h, const std::string& actor) {
-    if (c.kind != ClaimKind::Figure || c.metric != h.metric || c.actor != actor || !c.date || c.increment) return false;
+    if (c.kind != ClaimKind::Figure || c.metric != h.metric || c.actor != actor || !c.date || c.increment ||
+        c.hypothetical)
+        return false;
     if (h.phase && c.phase != h.phase) return false;
     const auto finite = [](const std::optional<double>& v) { return !v || std::isfinite(*v); };
     return (c.value.low || c.value.high) && finite(c.value.low) && finite(c.value.high);
@@ -79,8 +102,8 @@ void write_summary(std::ostream& out, const std::vector<Claim>& claims, const st
                    const Wording& w) {
     out << "<section id=\"summary\"><h2>Summary</h2><p class=\"lead\"><a href=\"#conflicts\">" << open_conflicts
         << (open_conflicts == 1 ? " open conflict" : " open conflicts")
-        << "</a> between sources. Each estimate below is its source's latest; open “quote” to read it where it was "
-           "said.</p>";
+        << "</a> between sources. Each estimate below is its source's latest; open its document to read it where it "
+           "was said.</p>";
     for (const Headline& h : headlines()) {
         std::vector<const Claim*> figures;
         for (const Claim& c : claims)
@@ -93,20 +116,16 @@ void write_summary(std::ostream& out, const std::vector<Claim>& claims, const st
             out << "<p class=\"muted\">No estimate in these documents.</p></div>";
             continue;
         }
-        out << "<p class=\"spread\">" << html_escape(spread_sentence(latest, h.phrase, w))
-            << "</p><table class=\"estimates\"><thead><tr><th>source</th><th>latest estimate</th><th>as of</th>"
-               "<th>read in</th></tr></thead><tbody>";
-        for (const Claim* c : latest) {
-            const auto d = docs.find(c->doc);
-            const StoredDocument* doc = d == docs.end() ? nullptr : d->second;
-            out << "<tr><td>" << html_escape(w.source(c->source))
-                << (c->via.empty() ? ""
-                                   : " <span class=\"muted\">via " + html_escape(w.source_brief(c->via)) + "</span>")
-                << "</td><td class=\"num\">" << html_escape(people_value(*c)) << "</td><td>"
-                << html_escape(people_date(*c->date)) << "</td><td>" << html_escape(document_line(*c, doc, w))
-                << provenance_html(*c, doc, w) << "</td></tr>";
+        out << "<p class=\"spread\">" << html_escape(spread_sentence(latest, h.phrase, w)) << "</p>";
+        const std::size_t shown = latest.size() > kRecent + 2 ? kRecent : latest.size();
+        estimates_table(out, {latest.begin(), latest.begin() + static_cast<std::ptrdiff_t>(shown)}, docs, w);
+        if (shown < latest.size()) {
+            out << "<details class=\"more\"><summary>" << latest.size() - shown
+                << " more sources, whose latest estimates are older</summary>";
+            estimates_table(out, {latest.begin() + static_cast<std::ptrdiff_t>(shown), latest.end()}, docs, w);
+            out << "</details>";
         }
-        out << "</tbody></table></div>";
+        out << "</div>";
     }
     out << "</section>";
 }

@@ -13,7 +13,7 @@
 namespace nkclaims {
 
 bool plottable(const Claim& c) {
-    if (c.kind != ClaimKind::Figure || !c.metric || !c.date) return false;
+    if (c.kind != ClaimKind::Figure || !c.metric || !c.date || c.hypothetical) return false;
     const auto finite = [](const std::optional<double>& v) { return !v || std::isfinite(*v); };
     return (c.value.low || c.value.high) && finite(c.value.low) && finite(c.value.high);
 }

@@ -97,7 +97,8 @@ std::string people_value(const Claim& c) {
     else if (v.high)
         s = "up to " + people_number(*v.high);
     if (c.increment) s = "another " + s;
-    return c.approx ? "about " + s : s;
+    const bool open_bound = !v.low || !v.high;  // "at least" says enough: not "about at least"
+    return c.approx && !open_bound ? "about " + s : s;
 }
 
 std::string people_date(const DateRange& d) {
@@ -116,6 +117,7 @@ std::string people_date(const DateRange& d) {
 
 std::string what_counted(Metric m, std::optional<Phase> p) {
     const std::string what(to_string(m));
+    if (m == Metric::Killed || m == Metric::Wounded) return "soldiers " + what;
     if (!is_people(m) && !is_materiel(m)) return what;  // casualties, strikes: no phase to say
     if (!p) return what;
     switch (*p) {

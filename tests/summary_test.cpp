@@ -57,7 +57,10 @@ TEST_CASE("the spread of current estimates in one sentence", "[summary]") {
         undated.date.reset();
         Claim russian = figure("nis", 1500, 1500, "2025-05-01");
         russian.actor = "russia";
-        for (const Claim* c : {&more, &undated, &russian}) CHECK_FALSE(estimates(*c, troops_deployed(), "north_korea"));
+        Claim supposed = figure("nis", 60000, 60000, "2025-05-01");
+        supposed.hypothetical = true;  // "if he sent even 60,000"
+        for (const Claim* c : {&more, &undated, &russian, &supposed})
+            CHECK_FALSE(estimates(*c, troops_deployed(), "north_korea"));
         CHECK(estimates(claims[0], troops_deployed(), "north_korea"));
     }
 }
@@ -84,6 +87,7 @@ TEST_CASE("words for people", "[summary]") {
         CHECK(w.place("russia_far_east") == "Russia's Far East");
         CHECK(w.heading("north_korea", Metric::Troops, Phase::Deployed) == "North Korea's troops deployed");
         CHECK(w.heading("russia", Metric::Casualties, Phase::Total) == "Russia's casualties");
+        CHECK(w.heading("north_korea", Metric::Killed, std::nullopt) == "North Korea's soldiers killed");
         CHECK(w.source("fox_news") == "Fox News");
         CHECK(w.source("afp") == "AFP");
         Claim c = figure("ukraine_intel", 1, 1, "2025");
@@ -93,7 +97,8 @@ TEST_CASE("words for people", "[summary]") {
     SECTION("values") {
         CHECK(people_value(figure("x", 25000, 30000, "2025")) == "25,000–30,000");
         CHECK(people_value(figure("x", 3000, std::nullopt, "2025")) == "at least 3,000");
-        CHECK(people_value(figure("x", std::nullopt, 500, "2025", true)) == "about up to 500");
+        CHECK(people_value(figure("x", std::nullopt, 500, "2025", true)) == "up to 500");
+        CHECK(people_value(figure("x", 11000, 12000, "2025", true)) == "about 11,000–12,000");
         CHECK(people_number(1.2e6) == "1.2 million");
         CHECK(people_number(1e308) == "1e+308");
         CHECK(people_number(9.3e18) == "9.3e+18");

@@ -15,7 +15,8 @@
 
 namespace nkclaims {
 
-// Whether a figure can be drawn as an estimate: dated, with a finite value, not hypothetical.
+// Whether a figure can be drawn as an estimate: dated, with a finite value, not hypothetical
+// ("if he sent even 60,000" is kept in the claims, never plotted).
 bool plottable(const Claim& c);
 
 // The plottable figures of one quantity, as numbers into the page's claims.
