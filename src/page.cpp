@@ -41,6 +41,7 @@ th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom:
 th { background: #f3f3f3; } td.num { text-align: right; white-space: nowrap; }
 details.prov summary { cursor: pointer; color: #0a58a8; font-size: .9em; } details.prov { margin-top: 2px; }
 table.estimates { font-size: .88em; margin-bottom: 4px; } table.estimates td:first-child { width: 26%; } table.estimates td.num { width: 16%; }
+.small table { font-size: .88em; } .small td:nth-child(1) { width: 20%; } .small td:nth-child(2) { width: 12%; } .small td:nth-child(3) { width: 14%; } .small td:nth-child(4) { width: 12%; }
 details.more > summary { cursor: pointer; color: #0a58a8; font-size: .9em; margin: 2px 0 8px; }
 blockquote { margin: 4px 0; padding-left: 8px; border-left: 3px solid var(--line); }
 mark { background: #ffe08a; padding: 0 2px; } .from { color: var(--muted); font-size: .9em; margin: 2px 0; }
@@ -66,7 +67,11 @@ constexpr const char* kScript = R"JS(
     var q = el('blockquote'); q.appendChild(document.createTextNode(c.q[0]));
     if (c.q[1]) { q.appendChild(el('mark', c.q[1])); q.appendChild(document.createTextNode(c.q[2])); }
     box.appendChild(q); box.appendChild(el('p', 'Read in ' + c.doc + '.', 'from'));
-    c.k.forEach(function (n) { var p = el('p'), a = el('a', 'In conflict: see conflict no. ' + n); a.href = '#conflict-' + n; p.appendChild(a); box.appendChild(p); });
+    if (c.k.length) {
+      var p = el('p', 'In conflict: ');
+      c.k.forEach(function (n, i) { var a = el('a', 'no. ' + n); a.href = '#conflict-' + n; if (i) p.appendChild(document.createTextNode(', ')); p.appendChild(a); });
+      box.appendChild(p);
+    }
     var close = el('button', 'Close'); close.type = 'button';
     close.addEventListener('click', function () { box.hidden = true; point.focus(); }); box.appendChild(close);
     box.hidden = false;
@@ -238,8 +243,8 @@ void claims_section(std::ostream& out, const PageContext& page) {
         out << "<tr data-metric=\"" << e(metric) << "\"><td>" << e(c.as_written) << "</td><td>" << e(what_of(c, w))
             << "</td><td class=\"num\">" << e(people_value(c)) << "</td><td>" << e(w.voice(c)) << "</td><td>"
             << e(c.date ? people_date(*c.date) : "-") << "</td><td>"
-            << e(c.location.empty() ? "-" : w.place(c.location)) << "</td><td>" << e(document_line(c, doc, w))
-            << provenance_html(c, doc, w) << "</td></tr>";
+            << e(c.location.empty() ? "-" : w.place(c.location)) << "</td><td>"
+            << provenance_html(c, doc, w, document_line(c, doc, w)) << "</td></tr>";
     }
     out << "</tbody></table></section>";
 }

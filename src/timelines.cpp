@@ -93,14 +93,13 @@ void write_small_tables(std::ostream& out, const std::vector<FigureGroup>& group
         });
         out << "<div class=\"small\" id=\"figures-" << html_escape(group_id(g)) << "\"><h3>"
             << html_escape(w.heading(g.actor, g.metric, g.phase))
-            << "</h3><table><thead><tr><th>source</th><th>figure</th><th>date</th><th>place</th><th>read "
-               "in</th></tr></thead><tbody>";
+            << "</h3><table><thead><tr><th>source</th><th>figure</th><th>date</th><th>place</th><th>read in (open for "
+               "the quote)</th></tr></thead><tbody>";
         for (const Claim* c : cs)
             out << "<tr><td>" << html_escape(w.voice(*c)) << "</td><td class=\"num\">" << html_escape(people_value(*c))
                 << "</td><td>" << html_escape(people_date(*c->date)) << "</td><td>"
                 << html_escape(c->location.empty() ? "-" : w.place(c->location)) << "</td><td>"
-                << html_escape(document_line(*c, doc_of(page, *c), w)) << provenance_html(*c, doc_of(page, *c), w)
-                << "</td></tr>";
+                << provenance_html(*c, doc_of(page, *c), w, document_line(*c, doc_of(page, *c), w)) << "</td></tr>";
         out << "</tbody></table></div>";
     }
     out << "</section>";
