@@ -35,6 +35,7 @@ struct Options {
     std::string format;
     std::vector<std::string> paths;
     std::string metric, phase, source, doc, since, until;
+    std::string actor, as_of;  // latest, timeline
     int window = ConflictOptions{}.window_days;
     double min_gap = ConflictOptions{}.tolerance;
     bool explain = false;
@@ -135,6 +136,13 @@ Gazetteer load_gazetteer(const Options& o) {
     return Gazetteer::load(o.data.empty() ? default_data_dir() : std::filesystem::path(o.data));
 }
 
+// The style of stdout, showing the display names `names` holds.
+TableStyle style_with(const DisplayNames& names) {
+    TableStyle s = style_for_stdout();
+    s.names = &names;
+    return s;
+}
+
 // Reads the inputs one at a time, never the whole corpus, and hands each parsed document on.
 ConflictOptions conflict_options(const Options& o) {
     ConflictOptions opt;
@@ -196,6 +204,7 @@ int do_extract(const Options& o, Io& io) {
     const Gazetteer g = load_gazetteer(o);
     const Inputs inputs = inputs_of(o, g);
     const Extractor ex(g);
+    const DisplayNames names = display_names(g);
     if (o.format == "shard") return write_shard(io.out, ex, inputs, o.paths, error_sink(io, false)) ? kOk : kFailed;
     const Format f = format_of(o, Format::Jsonl, {Format::Jsonl, Format::Json, Format::Table, Format::Csv});
     std::vector<Claim> all;
@@ -205,7 +214,7 @@ int do_extract(const Options& o, Io& io) {
             Document d = inputs.parse(file, read_file(file));
             auto claims = ex.extract(d, o.explain ? Explain::Yes : Explain::No);
             if (f == Format::Jsonl && !o.explain)
-                write_claims(io.out, claims, f);
+                write_claims(io.out, claims, f, style_with(names));
             else
                 all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
         } catch (const InputError& e) {
@@ -214,20 +223,21 @@ int do_extract(const Options& o, Io& io) {
         }
     });
     if (f != Format::Jsonl || o.explain)
-        write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_for_stdout());
+        write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_with(names));
     return listed && !failed ? kOk : kFailed;
 }
 
 int do_claims(const Options& o, Io& io) {
+    const DisplayNames names = display_names(load_gazetteer(o));
     Store store(o.db.empty() ? default_db() : o.db);
     const Format f =
         format_of(o, Format::Table, {Format::Table, Format::Jsonl, Format::Json, Format::Csv, Format::Markdown});
     if (ClaimStream::supports(f)) {  // a million rows go straight through
-        ClaimStream out(io.out, f);
+        ClaimStream out(io.out, f, &names);
         store.for_each_claim(filter_of(o), [&](const Claim& c) { out.write(c); });
         return kOk;
     }
-    write_claims(io.out, store.claims(filter_of(o)), f, style_for_stdout());
+    write_claims(io.out, store.claims(filter_of(o)), f, style_with(names));
     return kOk;
 }
 
@@ -244,7 +254,8 @@ int do_conflicts(const Options& o, Io& io) {
         std::erase_if(report.corroborations, [&](const Corroboration& c) { return c.claims.front()->metric != m; });
         std::erase_if(report.revisions, [&](const Revision& r) { return r.claims.front()->metric != m; });
     }
-    write_conflicts(io.out, report, f, style_for_stdout());
+    const DisplayNames names = display_names(g);
+    write_conflicts(io.out, report, f, style_with(names));
     std::size_t fresh = report.conflicts.size();
     if (!o.baseline.empty()) {
         std::ifstream in(o.baseline);
@@ -257,13 +268,46 @@ int do_conflicts(const Options& o, Io& io) {
     return o.fail_on_conflict && fresh > 0 ? kConflictsFound : kOk;
 }
 
+// The stored figures the views read: those of the filters, of one actor when asked.
+std::vector<Claim> view_claims(const Options& o, const Store& store) {
+    std::vector<Claim> claims = store.claims(filter_of(o));
+    if (!o.actor.empty()) std::erase_if(claims, [&](const Claim& c) { return c.actor != o.actor; });
+    return claims;
+}
+
 int do_timeline(const Options& o, Io& io) {
+    const DisplayNames names = display_names(load_gazetteer(o));
+    const Format f =
+        format_of(o, Format::Table, {Format::Table, Format::Json, Format::Jsonl, Format::Csv, Format::Markdown});
+    if (!filter_of(o).metric) throw UsageError("--metric", "timeline needs a metric (troops, casualties, ...)");
     Store store(o.db.empty() ? default_db() : o.db);
-    const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Jsonl, Format::Csv});
-    ClaimFilter filter = filter_of(o);
-    if (!filter.metric) throw UsageError("--metric", "timeline needs a metric (troops, casualties, ...)");
-    write_timeline(io.out, store.claims(filter), f, style_for_stdout());
+    const std::vector<Claim> claims = view_claims(o, store);
+    write_assessments(io.out, timeline_assessments(claims), f, style_with(names));
     return kOk;
+}
+
+int do_latest(const Options& o, Io& io) {
+    const DisplayNames names = display_names(load_gazetteer(o));
+    const Format f =
+        format_of(o, Format::Table, {Format::Table, Format::Json, Format::Jsonl, Format::Csv, Format::Markdown});
+    const auto as_of = day_option(o.as_of, "--as-of");
+    filter_of(o);  // a bad filter is a usage error before anything is opened
+    Store store(o.db.empty() ? default_db() : o.db);
+    const std::vector<Claim> claims = view_claims(o, store);
+    write_assessments(io.out, latest_assessments(claims, as_of), f, style_with(names));
+    return kOk;
+}
+
+void setup_view(CLI::App& a, Options& o) {
+    add_db(a, o);
+    add_filters(a, o);
+    a.add_option("--actor", o.actor, "whose forces: north_korea, russia, ukraine");
+    a.add_option("--format", o.format, "table (default), json, jsonl, csv, md");
+}
+
+void setup_latest(CLI::App& a, Options& o) {
+    setup_view(a, o);
+    a.add_option("--as-of", o.as_of, "the latest as it stood on YYYY-MM-DD");
 }
 
 int do_report(const Options& o, Io& io) {
@@ -285,8 +329,10 @@ int do_report(const Options& o, Io& io) {
 }
 
 int do_docs(const Options& o, Io& io) {
+    const DisplayNames names = display_names(load_gazetteer(o));
+    const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Csv, Format::Markdown});
     Store store(o.db.empty() ? default_db() : o.db);
-    write_documents(io.out, store.documents(), format_of(o, Format::Table, {Format::Table, Format::Json}));
+    write_documents(io.out, store.documents(), f, style_with(names));
     return kOk;
 }
 
@@ -337,13 +383,10 @@ std::vector<Command> commands() {
                           "a saved --format json: only conflicts not in it count for --fail-on-conflict");
          },
          do_conflicts},
-        {"timeline", "Show how one figure evolved, source by source",
-         [](CLI::App& a, Options& o) {
-             add_db(a, o);
-             add_filters(a, o);
-             a.add_option("--format", o.format, "table (default), json, jsonl, csv");
-         },
+        {"timeline", "Show how one figure evolved: every assessment in date order, relays folded", setup_view,
          do_timeline},
+        {"latest", "Show the latest assessment of each source, for each actor, metric and phase", setup_latest,
+         do_latest},
         {"report", "Write the report folder: index.html, report.md, report.json",
          [](CLI::App& a, Options& o) {
              add_db(a, o);
@@ -359,7 +402,7 @@ std::vector<Command> commands() {
         {"docs", "List the documents in the database",
          [](CLI::App& a, Options& o) {
              add_db(a, o);
-             a.add_option("--format", o.format, "table (default), json");
+             a.add_option("--format", o.format, "table (default), json, csv, md");
          },
          do_docs},
     };

@@ -133,6 +133,19 @@ CREATE INDEX documents_by_name ON documents(name, id, first_claim, last_claim);
 DROP INDEX claims_by_doc;
 CREATE INDEX claims_by_doc ON claims(doc_id);
 )SQL",
+    // Version 5: v_latest, for people who open the database in sqlite3: the latest dated figure
+    // of each source for each (actor, metric, phase), as `nkclaims latest` shows it.
+    R"SQL(
+CREATE VIEW v_latest AS
+    SELECT claim_id, actor, metric, phase, source, via, value_low, value_high, approx, increment, date, doc, text,
+           quote, title, outlet
+    FROM (SELECT v.*, row_number() OVER (PARTITION BY v.actor, v.metric, v.phase, v.source
+                                         ORDER BY c.date_first DESC, c.date_last DESC, v.doc DESC,
+                                                  v.span_begin DESC) AS newest
+          FROM v_claims v JOIN claims c ON c.id = v.claim_id
+          WHERE v.kind = 'figure' AND v.metric IS NOT NULL AND v.source IS NOT NULL AND c.date_first IS NOT NULL)
+    WHERE newest = 1;
+)SQL",
 };
 
 std::string opt_day(const std::optional<Day>& d) { return d ? iso_day(*d) : std::string{}; }

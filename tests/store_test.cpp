@@ -77,7 +77,8 @@ TEST_CASE("store: bad databases", "[store]") {
             Store s(p);
             FAIL("opened");
         } catch (const StoreError& e) {
-            CHECK(e.message() == p + ": database schema version 99 is newer than this nkclaims (4)");
+            CHECK(e.message() == p + ": database schema version 99 is newer than this nkclaims (" +
+                                     std::to_string(kSchemaVersion) + ")");
         }
     }
     SECTION("a database of something else") {
@@ -171,7 +172,7 @@ TEST_CASE("store: migrations", "[store]") {
         CHECK(claims[1].value.low == 3000);
     }
     SECTION("the file is at the current version, with a backup of the old one") {
-        CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA user_version;'").out == "4\n");
+        CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA user_version;'").out == std::to_string(kSchemaVersion) + "\n");
         CHECK(test::run("sqlite3 '" + p + "' 'SELECT name, first_claim, last_claim FROM documents;'").out ==
               "a.txt|1|2\n");
         CHECK(indexes(p) == "claims_by_doc conflict_claims_by_claim documents_by_name\n");
@@ -258,4 +259,22 @@ TEST_CASE("store: v_conflicts shows the stored conflicts", "[store]") {
     CHECK(test::run("sqlite3 '" + p +
                     "' 'SELECT conflict, position, source, value_low FROM v_conflicts ORDER BY position;'")
               .out == "1|0|nis|1500.0\n1|1|us_gov|3000.0\n");
+}
+
+TEST_CASE("store: v_latest holds each source's latest figure", "[store]") {
+    TempDir tmp;
+    const auto p = (tmp.path() / "l.db").string();
+    {
+        Store s(p);
+        auto first = test::extract("The NIS said 1,500 North Korean soldiers were sent.", "2024-10-18");
+        auto later = test::extract("The NIS said 3,000 North Korean soldiers were sent.", "2024-10-30");
+        REQUIRE(first.size() == 1);
+        REQUIRE(later.size() == 1);
+        first[0].doc = "a.txt";
+        later[0].doc = "b.txt";
+        s.put({"/a.txt", "a.txt", "h1", {}, 10, 1}, first);
+        s.put({"/b.txt", "b.txt", "h2", {}, 10, 1}, later);
+    }
+    CHECK(test::run("sqlite3 '" + p + "' 'SELECT source, metric, phase, value_low, date, doc FROM v_latest;'").out ==
+          "nis|troops|deployed|3000.0|2024-10-30|b.txt\n");
 }
