@@ -6,22 +6,9 @@
 
 namespace nkclaims {
 
-bool is_hard_boundary(const Token& t) {
-    return t.is(";") || t.is("if") || t.is("but") || t.is("although") || t.is("though") || t.is("whereas") ||
-           t.is("while") || t.is("because") || t.is("unless");
-}
-
 namespace {
 
 constexpr std::size_t kSubjectWindow = 8;  // tokens between a subject and its verb
-bool pronoun(const Token& t) {
-    return t.is("they") || t.is("he") || t.is("she") || t.is("it") || t.is("we") || t.is("i");
-}
-bool person_pronoun(const Token& t) { return t.is("he") || t.is("she"); }
-bool generic_subject(const Token& t) {
-    return t.is("officials") || t.is("official") || t.is("agency") || t.is("ministry") || t.is("spokesman") ||
-           t.is("spokeswoman") || t.is("spokesperson") || t.is("sources");
-}
 
 }  // namespace
 
@@ -43,10 +30,15 @@ std::optional<Attribution> speaker_source(const Gazetteer& g, const std::string&
     return std::nullopt;
 }
 
-SentenceAttribution::SentenceAttribution(const Gazetteer& g, const std::vector<Token>& t, std::size_t begin,
-                                         std::size_t end, std::optional<Attribution> carried,
+SentenceAttribution::SentenceAttribution(const Clause& c, std::optional<Attribution> carried,
                                          std::optional<Attribution> speaker)
-    : g_(g), t_(t), begin_(begin), end_(end), carried_(std::move(carried)), speaker_(std::move(speaker)) {
+    : c_(c),
+      g_(c.g),
+      t_(c.t),
+      begin_(c.begin),
+      end_(c.end),
+      carried_(std::move(carried)),
+      speaker_(std::move(speaker)) {
     find_mentions();
     find_anchors();
 }
@@ -80,14 +72,12 @@ bool SentenceAttribution::names_source(std::size_t i) const {
 // a verb or preposition it is an object ("visited Pyongyang", "supplied Russia").
 bool SentenceAttribution::subject_position(const Mention& m) const {
     if (m.first == begin_) return true;
-    const Token& p = t_[m.first - 1];
-    return p.kind == TokenKind::Punct || p.is("and") || p.is("the") || p.is("that") || is_hard_boundary(p);
+    const std::size_t p = m.first - 1;
+    return t_[p].kind == TokenKind::Punct || c_.is(p, WordClass::SubjectLead) || c_.hard(p);
 }
 
 bool SentenceAttribution::hard_boundary_between(std::size_t a, std::size_t b) const {
-    for (std::size_t i = std::min(a, b); i < std::max(a, b); ++i)
-        if (is_hard_boundary(t_[i])) return true;
-    return false;
+    return c_.crosses(std::min(a, b), std::max(a, b), Boundary::Hard);
 }
 
 // The source that is the subject of the verb at `verb`: the nearest name before it, not a
@@ -96,14 +86,14 @@ std::optional<Attribution> SentenceAttribution::subject_before(std::size_t verb,
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
         if (it->last > verb) continue;
         if (verb - it->last > window || hard_boundary_between(it->last, verb)) break;
-        if (it->last < end_ && t_[it->last].is("'s")) continue;
+        if (c_.possessive(it->last)) continue;
         if (it->entry->kind == SourceKind::Country && !subject_position(*it)) continue;
         return of(*it, fmt::format("'{}' before '{}'", t_[it->first].text, t_[verb].text));
     }
     for (std::size_t i = verb; i > begin_ && verb - i < 3; --i) {
-        if (pronoun(t_[i - 1])) return resolve_pronoun(i - 1, person_pronoun(t_[i - 1]));
+        if (c_.is(i - 1, WordClass::Pronoun)) return resolve_pronoun(i - 1, c_.is(i - 1, WordClass::PersonPronoun));
         // "..., the officials said": a subject that names no one continues an earlier one.
-        if (generic_subject(t_[i - 1])) return resolve_pronoun(i - 1, false);
+        if (c_.is(i - 1, WordClass::GenericSubject)) return resolve_pronoun(i - 1, false);
     }
     return std::nullopt;
 }
@@ -111,7 +101,7 @@ std::optional<Attribution> SentenceAttribution::subject_before(std::size_t verb,
 // "he said" → the nearest person named before; "they say" → the nearest source named before,
 // else the source the previous sentences carried.
 std::optional<Attribution> SentenceAttribution::resolve_pronoun(std::size_t at, bool person) const {
-    if ((t_[at].is("we") || t_[at].is("i")) && speaker_) return speaker_;
+    if (c_.is(at, WordClass::SelfPronoun) && speaker_) return speaker_;
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
         if (it->last > at || it->entry->kind == SourceKind::Country) continue;
         if (person && it->entry->kind != SourceKind::Person) continue;
@@ -151,9 +141,10 @@ void SentenceAttribution::find_anchors() {
             case AttributionRole::According:
                 if (auto m = mention_after(after, 3)) who = of(*m, fmt::format("according to '{}'", t_[m->first].text));
                 break;
-            case AttributionRole::Cited:     // X cited Y
-            case AttributionRole::Citing: {  // X, citing Y; Y cited by X
-                const bool by = v->length == 2 && t_[i + 1].is("by");
+            case AttributionRole::Cited:      // X cited Y
+            case AttributionRole::Citing:     // X, citing Y
+            case AttributionRole::CitedBy: {  // Y cited by X
+                const bool by = *v->value == AttributionRole::CitedBy;
                 auto before = subject_before(i, kSubjectWindow);
                 auto after_m = mention_after(after, 3);
                 std::optional<Attribution> relayer = before, origin;
@@ -194,7 +185,7 @@ std::optional<Attribution> SentenceAttribution::at(std::size_t at, bool stance) 
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
         if (it->last > at || hard_boundary_between(it->last, at)) continue;
         if (it->entry->kind == SourceKind::Country && (!stance || !subject_position(*it))) continue;
-        if (it->last < end_ && t_[it->last].is("'s") && it->entry->kind == SourceKind::Country) continue;
+        if (c_.possessive(it->last) && it->entry->kind == SourceKind::Country) continue;
         return of(*it, fmt::format("'{}' named earlier in the sentence", t_[it->first].text));
     }
     if (!anchors_.empty()) return anchors_.back().who;
@@ -205,7 +196,7 @@ std::optional<Attribution> SentenceAttribution::stance_speaker(std::size_t at) c
     for (auto it = anchors_.rbegin(); it != anchors_.rend(); ++it) {
         if (it->verb >= at || hard_boundary_between(it->verb, at)) continue;
         bool comma = false;
-        for (std::size_t i = it->verb; i < at; ++i) comma = comma || t_[i].is(",");
+        for (std::size_t i = it->verb; i < at; ++i) comma = comma || c_.punct(i, ",");
         if (!comma) return it->who;
         break;
     }

@@ -148,15 +148,15 @@ struct Write {
 // The display names a claim's JSON adds beside its ids: none without `names`, or when they
 // hold no name at all (the contract's bytes stay as they were).
 struct ClaimNames {
-    std::string location, source, via;
+    std::string_view location, source, via;
     bool any = false;
 
     ClaimNames(const Claim& c, const DisplayNames* names) {
         if (!names || names->empty()) return;
         any = true;
-        if (!c.location.empty()) location = names->place(c.location).name;
-        if (!c.source.empty()) source = names->source(c.source).name;
-        if (!c.via.empty()) via = names->source(c.via).name;
+        if (!c.location.empty()) location = names->place_full(c.location);
+        if (!c.source.empty()) source = names->source_full(c.source);
+        if (!c.via.empty()) via = names->source_full(c.via);
     }
     std::size_t size() const { return location.size() + source.size() + via.size() + (any ? 64 : 0); }
 };
@@ -183,6 +183,11 @@ void claim_json(Write& out, const Claim& c, const ClaimNames& names) {
     const bool figure = c.kind == ClaimKind::Figure;
     const bool bad = bad_doc(c);
     out.raw("{"sv);
+    if (!figure && c.about) {
+        out.raw("\"about\":"sv);
+        out.name_or_null(c.about);
+        out.raw(","sv);
+    }
     if (figure) {
         out.raw("\"actor\":"sv);
         out.string_or_null(c.actor);
@@ -194,6 +199,7 @@ void claim_json(Write& out, const Claim& c, const ClaimNames& names) {
     out.string(bad ? replace_invalid_utf8(c.doc) : c.doc);
     out.raw(",\"event_date\":"sv);
     out.date(c.event_date);
+    if (figure && c.hypothetical) out.raw(",\"hypothetical\":true"sv);
     if (figure) out.raw(c.increment ? ",\"increment\":true"sv : ",\"increment\":false"sv);
     if (bad) out.raw(",\"invalid_utf8\":[\"doc\"]"sv);
     out.raw(",\"kind\":"sv);
@@ -259,11 +265,13 @@ nlohmann::json to_json(const Claim& c, const DisplayNames* names) {
         j["value"] = {{"low", number_or_null(c.value.low)}, {"high", number_or_null(c.value.high)}};
         j["approx"] = c.approx;
         j["increment"] = c.increment;
+        if (c.hypothetical) j["hypothetical"] = true;  // absent means false: most figures are claims
         j["metric"] = c.metric ? json(to_string(*c.metric)) : json(nullptr);
         j["phase"] = c.phase ? json(to_string(*c.phase)) : json(nullptr);
         j["actor"] = opt(c.actor);
     } else {
         j["stance"] = c.stance ? json(to_string(*c.stance)) : json(nullptr);
+        if (c.about) j["about"] = to_string(*c.about);  // absent: the text does not say
         j["text"] = c.as_written;
     }
     j["source"] = opt(c.source);
@@ -306,11 +314,13 @@ Claim claim_from_json(const nlohmann::json& j) {
         c.value = {read_number(j.at("value").at("low")), read_number(j.at("value").at("high"))};
         c.approx = j.value("approx", false);
         c.increment = j.value("increment", false);
+        c.hypothetical = j.value("hypothetical", false);
         if (auto m = str("metric"); !m.empty()) c.metric = parse_metric(m);
         if (auto p = str("phase"); !p.empty()) c.phase = parse_phase(p);
         c.actor = str("actor");
-    } else if (auto s = str("stance"); !s.empty()) {
-        c.stance = parse_stance(s);
+    } else {
+        if (auto s = str("stance"); !s.empty()) c.stance = parse_stance(s);
+        if (auto a = str("about"); !a.empty()) c.about = parse_about(a);
     }
     c.source = str("source");
     c.via = str("via");

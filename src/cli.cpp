@@ -246,14 +246,7 @@ int do_conflicts(const Options& o, Io& io) {
     Store store(o.db.empty() ? default_db() : o.db);
     const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Markdown, Format::Csv});
     const ConflictOptions opt = conflict_options(o);
-    ClaimFilter filter = filter_of(o);
-    filter.metric.reset();  // stances have no metric: filter the conflicts, not the claims
-    auto report = conflicts_in(store, filter, g, opt, o.explain ? Explain::Yes : Explain::No);
-    if (auto m = filter_of(o).metric) {
-        std::erase_if(report.conflicts, [&](const Conflict& c) { return c.claims.back()->metric != m; });
-        std::erase_if(report.corroborations, [&](const Corroboration& c) { return c.claims.front()->metric != m; });
-        std::erase_if(report.revisions, [&](const Revision& r) { return r.claims.front()->metric != m; });
-    }
+    auto report = conflicts_in(store, filter_of(o), g, opt, o.explain ? Explain::Yes : Explain::No);
     const DisplayNames names = display_names(g);
     write_conflicts(io.out, report, f, style_with(names));
     std::size_t fresh = report.conflicts.size();
@@ -315,7 +308,7 @@ int do_report(const Options& o, Io& io) {
     Store store(o.db.empty() ? default_db() : o.db);
     ReportInput in;
     in.claims = store.claims(filter_of(o));
-    in.conflicts = find_conflicts(in.claims, g, conflict_options(o));
+    in.conflicts = conflicts_in(store, filter_of(o), g, conflict_options(o));
     in.documents = store.documents();
     if (o.stamp) {
         const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());

@@ -71,9 +71,9 @@ std::string csv_claim_row(const Claim& c, const DisplayNames* names) {
                                c.rule,
                                c.quote};
     if (names) {
-        f.push_back(c.source.empty() ? "" : names->source(c.source).name);
-        f.push_back(c.via.empty() ? "" : names->source(c.via).name);
-        f.push_back(c.location.empty() ? "" : names->place(c.location).name);
+        f.push_back(c.source.empty() ? "" : names->source(c.source).full);
+        f.push_back(c.via.empty() ? "" : names->source(c.via).full);
+        f.push_back(c.location.empty() ? "" : names->place(c.location).full);
     }
     return row(f);
 }

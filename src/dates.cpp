@@ -6,7 +6,7 @@
 #include <cstring>
 #include <unordered_set>
 
-#include "nkclaims/gazetteer.hpp"  // WordSet
+#include "nkclaims/lexicon.hpp"  // WordSet
 
 namespace nkclaims {
 

@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "nkclaims/gazetteer.hpp"
-
 namespace nkclaims {
 
 DisplayName DisplayNames::find(const std::map<std::string, DisplayName, std::less<>>& m, std::string_view id) {
@@ -14,7 +12,17 @@ DisplayName DisplayNames::find(const std::map<std::string, DisplayName, std::les
     return {std::string(id), std::string(id)};
 }
 
-DisplayNames display_names(const Gazetteer&) { return {}; }
+std::string_view DisplayNames::full(const std::map<std::string, DisplayName, std::less<>>& m, std::string_view id) {
+    if (const auto it = m.find(id); it != m.end()) return it->second.full;
+    return id;
+}
+
+DisplayNames display_names(const Gazetteer& g) {
+    DisplayNames names;
+    for (const auto& [id, n] : g.source_names) names.add_source(id, n);
+    for (const auto& [id, n] : g.place_names) names.add_place(id, n);
+    return names;
+}
 
 std::string number_words(double v) {
     const double whole = std::trunc(v);
@@ -68,7 +76,7 @@ std::string what_words(std::optional<Metric> metric, std::optional<Phase> phase)
 std::string topic_words(std::string_view actor, std::optional<Metric> metric, std::optional<Phase> phase,
                         const DisplayNames& names) {
     const std::string what = what_words(metric, phase);
-    return actor.empty() ? what : fmt::format("{}: {}", names.place(actor).name, what);
+    return actor.empty() ? what : fmt::format("{}: {}", names.place(actor).full, what);
 }
 
 std::string topic_words(const Claim& c, const DisplayNames& names) {
@@ -83,8 +91,8 @@ std::string topic_words(const Conflict& c, const DisplayNames& names) {
 
 std::string voice_words(const Claim& c, const DisplayNames& names) {
     if (c.source.empty()) return "-";
-    const std::string who = names.source(c.source).short_name;
-    return c.via.empty() ? who : who + " via " + names.source(c.via).short_name;
+    const std::string who = names.source(c.source).brief;
+    return c.via.empty() ? who : who + " via " + names.source(c.via).brief;
 }
 
 std::string date_words(const std::optional<DateRange>& d) {

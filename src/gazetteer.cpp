@@ -11,54 +11,6 @@
 
 namespace nkclaims {
 
-template <class T>
-void Lexicon<T>::add(std::string_view phrase, T value) {
-    // "=Town": match the case as written (a name that is also a common word).
-    const bool marked = !phrase.empty() && phrase.front() == '=';
-    if (marked) phrase.remove_prefix(1);
-    Entry e{phrase_tokens(phrase), {}, std::move(value)};
-    if (e.words.empty()) return;
-    const bool capitals =
-        marked || (std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-                   std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
-    if (capitals)
-        for (const Token& t : tokenize(phrase).tokens) e.exact.emplace_back(t.text);
-    first_words_.add(word_hash(e.words.front()));
-    auto& list = by_first_[e.words.front()];
-    list.push_back(std::move(e));
-    std::stable_sort(list.begin(), list.end(),
-                     [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
-}
-
-template <class T>
-auto Lexicon<T>::match(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const -> std::optional<Match> {
-    if (i >= end || !first_words_.may_contain(tokens[i].hash)) return std::nullopt;
-    auto it = by_first_.find(HashedWord(tokens[i]));
-    if (it == by_first_.end()) return std::nullopt;
-    for (const Entry& e : it->second) {
-        if (i + e.words.size() > end) continue;
-        bool ok = true;
-        for (std::size_t k = 0; k < e.words.size() && ok; ++k) {
-            const Token& t = tokens[i + k];
-            ok = e.exact.empty() ? t.norm == e.words[k] : t.text == e.exact[k];
-        }
-        if (ok) return Match{e.words.size(), &e.value};
-    }
-    return std::nullopt;
-}
-
-template class Lexicon<SourceEntry>;
-template class Lexicon<std::string>;
-template class Lexicon<NounEntry>;
-template class Lexicon<PhaseCue>;
-template class Lexicon<Stance>;
-template class Lexicon<AttributionRole>;
-template class Lexicon<bool>;
-
-namespace {
-
-// Reads a data file: one entry a line, fields split by tabs, '#' starts a comment line.
-// Calls `row(fields, where)` for each entry; `where` is "FILE:LINE" for error messages.
 void read_rows(const std::filesystem::path& path, std::size_t min_fields,
                const std::function<void(const std::vector<std::string>&, const std::string&)>& row) {
     std::ifstream in(path);
@@ -81,6 +33,8 @@ void read_rows(const std::filesystem::path& path, std::size_t min_fields,
         row(fields, fmt::format("{}:{}", path.string(), n));
     }
 }
+
+namespace {
 
 void read_list(const std::filesystem::path& path, Lexicon<bool>& into) {
     read_rows(path, 1, [&](const auto& f, const auto&) { into.add(f[0], true); });
@@ -106,36 +60,35 @@ AttributionRole role(const std::string& s, const std::string& where) {
     static const std::map<std::string, AttributionRole> roles{
         {"said", AttributionRole::Said},           {"told", AttributionRole::Told},
         {"according", AttributionRole::According}, {"cited", AttributionRole::Cited},
-        {"citing", AttributionRole::Citing},       {"report", AttributionRole::Report}};
+        {"citing", AttributionRole::Citing},       {"cited_by", AttributionRole::CitedBy},
+        {"report", AttributionRole::Report}};
     auto it = roles.find(s);
     if (it == roles.end()) throw ConfigError(where, fmt::format("unknown attribution role '{}'", s));
     return it->second;
 }
 
-constexpr const char* kDataFiles[] = {"sources.tsv",   "places.tsv",        "nouns.tsv",       "actors.tsv",
-                                      "phases.tsv",    "stances.tsv",       "attribution.tsv", "casualty_verbs.txt",
-                                      "modifiers.txt", "stance_topics.txt", "boilerplate.txt", "not_counted.txt"};
-
-// FNV-1a over the data files: cheap, and only compared for equality.
-std::string fingerprint_of(const std::filesystem::path& dir) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (const char* f : kDataFiles) {
-        std::ifstream in(dir / f, std::ios::binary);
-        for (char c; in.get(c);) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
-    return fmt::format("{:016x}", h);
+// Columns 4 and 5 of sources.tsv and places.tsv, the names people read: optional on a line, the
+// same on every line of an id.
+void name(std::map<std::string, DisplayName>& names, const std::vector<std::string>& f, const std::string& where) {
+    if (f.size() < 5 || f[3].empty() || f[4].empty()) return;
+    const auto [it, fresh] = names.try_emplace(f[1], DisplayName{f[3], f[4]});
+    if (!fresh && (it->second.full != f[3] || it->second.brief != f[4]))
+        throw ConfigError(
+            where, fmt::format("'{}' is named '{}' ({}) on an earlier line", f[1], it->second.full, it->second.brief));
 }
 
-}  // namespace
-
-Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
-    Gazetteer g;
-    read_rows(dir / "sources.tsv", 3, [&](const auto& f, const auto& where) {
+void load_sources(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 3, [&](const auto& f, const auto& where) {
         g.sources.add(f[0], SourceEntry{f[1], source_kind(f[2], where)});
+        name(g.source_names, f, where);
     });
+}
+
+void load_places(Gazetteer& g, const std::filesystem::path& path) {
     std::vector<std::pair<std::string, std::string>> links;
-    read_rows(dir / "places.tsv", 3, [&](const auto& f, const auto& where) {
+    read_rows(path, 3, [&](const auto& f, const auto& where) {
         g.places.add(f[0], f[1]);
+        name(g.place_names, f, where);
         if (f[2] != "-") links.emplace_back(f[1], f[2] + "\t" + where);
         g.parents.try_emplace(f[1], "");
     });
@@ -146,16 +99,25 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
             throw ConfigError(parent_where.substr(tab + 1), fmt::format("unknown parent place '{}'", parent));
         g.parents[id] = parent;
     }
-    read_rows(dir / "nouns.tsv", 2, [&](const auto& f, const auto& where) {
+}
+
+void load_nouns(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 2, [&](const auto& f, const auto& where) {
         if (f[1] == "person") return g.nouns.add(f[0], NounEntry{std::nullopt, true, false});
         if (f[1] == "context") return g.nouns.add(f[0], NounEntry{std::nullopt, false, true});
         auto m = parse_metric(f[1]);
         if (!m) throw ConfigError(where, fmt::format("unknown metric '{}'", f[1]));
         g.nouns.add(f[0], NounEntry{m, false, false});
     });
-    read_rows(dir / "actors.tsv", 2, [&](const auto& f, const auto&) { g.actors.add(f[0], f[1]); });
+}
+
+void load_actors(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 2, [&](const auto& f, const auto&) { g.actors.add(f[0], f[1]); });
+}
+
+void load_phases(Gazetteer& g, const std::filesystem::path& path) {
     std::map<std::string, PhaseCue> cues;  // one phrase may say one thing of people, another of materiel
-    read_rows(dir / "phases.tsv", 3, [&](const auto& f, const auto& where) {
+    read_rows(path, 3, [&](const auto& f, const auto& where) {
         auto p = parse_phase(f[1]);
         if (!p) throw ConfigError(where, fmt::format("unknown phase '{}'", f[1]));
         PhaseCue& cue = cues[f[0]];
@@ -167,18 +129,79 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
             throw ConfigError(where, fmt::format("unknown direction '{}' (before)", f[4]));
     });
     for (const auto& [phrase, cue] : cues) g.phases.add(phrase, cue);
-    read_rows(dir / "stances.tsv", 2, [&](const auto& f, const auto& where) {
+}
+
+void load_stances(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 2, [&](const auto& f, const auto& where) {
         auto s = parse_stance(f[1]);
         if (!s) throw ConfigError(where, fmt::format("unknown stance '{}'", f[1]));
         g.stances.add(f[0], *s);
     });
-    read_rows(dir / "attribution.tsv", 2,
-              [&](const auto& f, const auto& where) { g.attribution.add(f[0], role(f[1], where)); });
-    read_list(dir / "casualty_verbs.txt", g.casualty_verbs);
-    read_list(dir / "modifiers.txt", g.modifiers);
-    read_list(dir / "stance_topics.txt", g.stance_topics);
-    read_list(dir / "boilerplate.txt", g.boilerplate);
-    read_list(dir / "not_counted.txt", g.not_counted);
+}
+
+void load_attribution(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 2, [&](const auto& f, const auto& where) { g.attribution.add(f[0], role(f[1], where)); });
+}
+
+// A file of grammar words: phrase <TAB> word class.
+void load_word_classes(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 2, [&](const auto& f, const auto& where) {
+        auto c = parse_word_class(f[1]);
+        if (!c) throw ConfigError(where, fmt::format("unknown word class '{}'", f[1]));
+        g.words.add(f[0], *c);
+    });
+}
+
+template <Lexicon<bool> Gazetteer::*list>
+void load_list(Gazetteer& g, const std::filesystem::path& path) {
+    read_list(path, g.*list);
+}
+
+// The registry of data files. To add one: a line here, with the function that reads it.
+constexpr DataFile kDataFiles[] = {
+    {"sources.tsv", load_sources},
+    {"places.tsv", load_places},
+    {"nouns.tsv", load_nouns},
+    {"actors.tsv", load_actors},
+    {"phases.tsv", load_phases},
+    {"stances.tsv", load_stances},
+    {"attribution.tsv", load_attribution},
+    {"casualty_verbs.txt", load_list<&Gazetteer::casualty_verbs>},
+    {"modifiers.txt", load_list<&Gazetteer::modifiers>},
+    {"stance_topics.txt", load_list<&Gazetteer::stance_topics>},
+    {"boilerplate.txt", load_list<&Gazetteer::boilerplate>},
+    {"not_counted.txt", load_list<&Gazetteer::not_counted>},
+    {"clause_words.tsv", load_word_classes},
+    {"noun_phrase_words.tsv", load_word_classes},
+    {"elliptical_cues.tsv", load_word_classes},
+    {"increments.tsv", load_word_classes},
+    {"pronouns.tsv", load_word_classes},
+    {"place_words.tsv", load_word_classes},
+    {"number_context.tsv", load_word_classes},
+};
+
+// FNV-1a over the registered files: cheap, and only compared for equality.
+std::string fingerprint_of(const std::filesystem::path& dir) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const DataFile& f : kDataFiles) {
+        std::ifstream in(dir / f.name, std::ios::binary);
+        for (char c; in.get(c);) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+    return fmt::format("{:016x}", h);
+}
+
+}  // namespace
+
+std::span<const DataFile> data_files() { return kDataFiles; }
+
+Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
+    Gazetteer g;
+    for (const DataFile& f : kDataFiles) {
+        if (f.load)
+            f.load(g, dir / f.name);
+        else if (!std::filesystem::exists(dir / f.name))
+            throw ConfigError((dir / f.name).string(), "cannot open data file");
+    }
     g.fingerprint = fingerprint_of(dir);
     return g;
 }
@@ -202,6 +225,16 @@ std::string Gazetteer::country_of(const std::string& place) const {
         at = it->second;
     }
     return at;
+}
+
+DisplayName Gazetteer::source_name(const std::string& id) const {
+    const auto it = source_names.find(id);
+    return it == source_names.end() ? DisplayName{id, id} : it->second;
+}
+
+DisplayName Gazetteer::place_name(const std::string& id) const {
+    const auto it = place_names.find(id);
+    return it == place_names.end() ? DisplayName{id, id} : it->second;
 }
 
 std::filesystem::path default_data_dir() {

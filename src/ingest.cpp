@@ -16,6 +16,7 @@
 #include <sstream>
 #include <thread>
 
+#include "nkclaims/claim_facts.hpp"
 #include "nkclaims/claim_json.hpp"
 #include "nkclaims/error.hpp"
 
@@ -382,11 +383,15 @@ IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<s
 ConflictReport conflicts_in(const Store& store, ClaimFilter filter, const Gazetteer& g, const ConflictOptions& opt,
                             Explain explain) {
     filter.slim = true;  // a million quotes would be read for the few thousand shown
+    const auto metric = filter.metric;
+    filter.metric.reset();  // stances have no metric: the conflicts are filtered, not the claims
     ConflictInput in;
     in.reserve(store.claims_at_most());  // pages never touched cost nothing
     store.for_each_claim(filter, [&](const Claim& c) { in.add(c); });
-    return find_conflicts(
+    ConflictReport r = find_conflicts(
         in, g, opt, [&](const std::vector<std::int64_t>& ids) { return store.claims_by_id(ids); }, explain);
+    if (metric) keep_metric(r, *metric);
+    return r;
 }
 
 void refresh_conflicts(Store& store, const Gazetteer& g, const ConflictOptions& opt) {

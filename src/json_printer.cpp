@@ -84,7 +84,7 @@ private:
                             {"relayed_by", relays_of(a)},
                             {"source", c.source},
                             {"value", {{"low", number(c.value.low)}, {"high", number(c.value.high)}}}};
-        if (names_ && !names_->empty()) head["source_name"] = names_->source(c.source).name;
+        if (names_ && !names_->empty()) head["source_name"] = names_->source(c.source).full;
         std::string h = dump(head);
         h.pop_back();  // reopen the object: the claims follow
         buf += h + ",\"claims\":[";

@@ -47,7 +47,7 @@ public:
                 "|---|---|---|---|---|---|---|\n";
         for (const auto& d : docs)
             row({d.name, d.meta.title, d.meta.kind ? std::string(to_string(*d.meta.kind)) : "-",
-                 d.meta.outlet.empty() ? "-" : names_.source(d.meta.outlet).short_name,
+                 d.meta.outlet.empty() ? "-" : names_.source(d.meta.outlet).brief,
                  d.meta.published ? iso_day(*d.meta.published) : "-", d.meta.recorded ? iso_day(*d.meta.recorded) : "-",
                  std::to_string(d.claims)});
     }

@@ -7,7 +7,7 @@
 #include <tuple>
 #include <unordered_set>
 
-#include "nkclaims/gazetteer.hpp"
+#include "nkclaims/lexicon.hpp"  // WordSet
 
 namespace nkclaims {
 namespace {

@@ -18,21 +18,21 @@ std::vector<std::string> claim_cells(const Claim& c, const DisplayNames& names) 
             c.as_written,
             value_words(c),
             c.kind == ClaimKind::Stance ? "stance" : what_words(c.metric, c.phase),
-            c.actor.empty() ? "-" : names.place(c.actor).short_name,
+            c.actor.empty() ? "-" : names.place(c.actor).brief,
             voice_words(c, names),
-            c.location.empty() ? "-" : names.place(c.location).short_name,
+            c.location.empty() ? "-" : names.place(c.location).brief,
             date_words(c.date)};
 }
 
 std::vector<std::string> assessment_cells(const Assessment& a, const DisplayNames& names) {
     const Claim& c = a.first();
     std::string relays;
-    for (const auto& via : relays_of(a)) relays += (relays.empty() ? "" : ", ") + names.source(via).short_name;
+    for (const auto& via : relays_of(a)) relays += (relays.empty() ? "" : ", ") + names.source(via).brief;
     return {date_words(c.date),
-            c.actor.empty() ? "-" : names.place(c.actor).short_name,
+            c.actor.empty() ? "-" : names.place(c.actor).brief,
             what_words(c.metric, c.phase),
             value_words(c),
-            names.source(c.source).short_name,
+            names.source(c.source).brief,
             relays.empty() ? "-" : relays,
             c.doc};
 }
@@ -130,8 +130,8 @@ public:
             std::string steps;
             for (const Claim* c : rv.claims)
                 steps += fmt::format("{}{} ({})", steps.empty() ? "" : " → ", value_words(*c), date_words(c->date));
-            out_ << fmt::format("{}, {}: {}\n", names_.source(rv.source).short_name,
-                                topic_words(*rv.claims.front(), names_), steps);
+            out_ << fmt::format("{}, {}: {}\n", names_.source(rv.source).brief, topic_words(*rv.claims.front(), names_),
+                                steps);
         }
         out_ << fmt::format("\n{} conflicts, {} corroborated figures, {} revision histories\n", r.conflicts.size(),
                             r.corroborations.size(), r.revisions.size());
@@ -142,7 +142,7 @@ public:
         Rows rows;
         for (const auto& d : docs)
             rows.push_back({d.name, d.meta.kind ? std::string(to_string(*d.meta.kind)) : "-",
-                            d.meta.outlet.empty() ? "-" : names_.source(d.meta.outlet).short_name,
+                            d.meta.outlet.empty() ? "-" : names_.source(d.meta.outlet).brief,
                             d.meta.published ? iso_day(*d.meta.published) : "-",
                             d.meta.recorded ? iso_day(*d.meta.recorded) : "-", std::to_string(d.claims), d.meta.title});
         table({{"DOC", 8, 40},

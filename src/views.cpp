@@ -29,7 +29,7 @@ bool earlier(const Claim* a, const Claim* b) {
 std::map<Thing, std::vector<Assessment>> grouped(const std::vector<Claim>& claims, std::optional<Day> as_of) {
     std::map<Thing, std::vector<const Claim*>> by_thing;
     for (const Claim& c : claims)
-        if (c.kind == ClaimKind::Figure && c.metric && c.date && !c.source.empty() &&
+        if (c.kind == ClaimKind::Figure && !c.hypothetical && c.metric && c.date && !c.source.empty() &&
             (!as_of || c.date->first <= *as_of))
             by_thing[thing_of(c)].push_back(&c);
     std::map<Thing, std::vector<Assessment>> out;

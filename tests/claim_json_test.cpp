@@ -51,6 +51,34 @@ TEST_CASE("claims as JSON: the fast writer, the tree and the reader agree", "[cl
     }
 }
 
+TEST_CASE("claims as JSON: hypothetical figures and what a stance is about", "[claim_json]") {
+    auto claims =
+        test::extract("Seoul said it cannot confirm a CNN report that North Korea plans to send about 30,000 soldiers.",
+                      "2025-07-02");
+    REQUIRE(claims.size() == 2);
+    for (Claim& c : claims) {
+        if (c.kind == ClaimKind::Figure) c.hypothetical = true, c.metric = Metric::Killed;
+        if (c.kind == ClaimKind::Stance) c.about = About::Figure;
+        std::string fast;
+        append_json(fast, c);
+        CHECK(fast == to_json(c).dump());
+        const auto j = nlohmann::json::parse(fast);
+        if (c.kind == ClaimKind::Figure) {
+            CHECK(j.at("hypothetical") == true);
+            CHECK(j.at("metric") == "killed");
+        } else {
+            CHECK(j.at("about") == "figure");
+        }
+        CHECK(to_json(claim_from_json(j)).dump() == fast);
+    }
+    // Absent means false, and no stance about anything said: the JSON of most claims is as before.
+    Claim plain = claims[0];
+    plain.hypothetical = false;
+    plain.about.reset();
+    CHECK_FALSE(to_json(plain).contains("hypothetical"));
+    CHECK_FALSE(to_json(plain).contains("about"));
+}
+
 TEST_CASE("claims as JSON: escapes wherever they fall", "[claim_json]") {
     // The writer looks at eight bytes at a time, the last eight overlapping: an escape must be
     // found in a short string, in a whole word, and in the overlap.

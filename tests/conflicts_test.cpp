@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
+#include "nkclaims/claim_facts.hpp"
 
 using namespace nkclaims;
 

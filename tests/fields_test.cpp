@@ -10,12 +10,14 @@ namespace {
 // One sentence of a document, read for its fields, with the index of a token by its text.
 struct Read {
     Document d;
+    Clause clause;
     SentenceAttribution who;
-    SentenceFields fields;
+    FieldRules fields;
     Read(const std::string& text, const std::string& date)
         : d(test::doc(text, date)),
-          who(test::gazetteer(), d.tokens.tokens, d.sentences.at(0).tok_begin, d.sentences.at(0).tok_end, std::nullopt),
-          fields(test::gazetteer(), d, d.sentences.at(0), who, Explain::Yes) {}
+          clause(test::gazetteer(), d, d.sentences.at(0)),
+          who(clause, std::nullopt),
+          fields(d, clause, who, Explain::Yes) {}
     std::size_t at(std::string_view text) const {
         for (std::size_t i = 0; i < d.tokens.tokens.size(); ++i)
             if (d.tokens.tokens[i].text == text) return i;
@@ -86,8 +88,8 @@ TEST_CASE("fields: dates", "[fields]") {
         CHECK(c.date->iso() == "2024-10-21");
         REQUIRE(c.event_date);
         CHECK(c.event_date->iso() == "2023-11");
-        CHECK(r.fields.in_date(r.at("November")));
-        CHECK_FALSE(r.fields.in_date(r.at("1,500")));
+        CHECK(r.clause.in_date(r.at("November")));
+        CHECK_FALSE(r.clause.in_date(r.at("1,500")));
     }
     SECTION("no date in the sentence: the document's") {
         Read r("The NIS said 1,500 troops were deployed.", "2024-10-25");
@@ -100,10 +102,10 @@ TEST_CASE("fields: dates", "[fields]") {
 
 TEST_CASE("fields: clauses", "[fields]") {
     Read r("The NIS said 1,500 troops arrived, but Kyiv said 3,000 if counted.", "2025-07-02");
-    CHECK(r.fields.crosses(r.at("1,500"), r.at("Kyiv"), Boundary::Hard));
-    CHECK(r.fields.crosses(r.at("arrived"), r.at("Kyiv"), Boundary::Soft));
-    CHECK_FALSE(r.fields.crosses(r.at("The"), r.at("1,500"), Boundary::Hard));
-    CHECK(r.fields.conditional_clause(r.at("counted")));
-    CHECK_FALSE(r.fields.conditional_clause(r.at("1,500")));
-    CHECK(r.fields.join_norm(r.at("The"), r.at("said")) == "the nis");
+    CHECK(r.clause.crosses(r.at("1,500"), r.at("Kyiv"), Boundary::Hard));
+    CHECK(r.clause.crosses(r.at("arrived"), r.at("Kyiv"), Boundary::Soft));
+    CHECK_FALSE(r.clause.crosses(r.at("The"), r.at("1,500"), Boundary::Hard));
+    CHECK(r.clause.conditional(r.at("counted")));
+    CHECK_FALSE(r.clause.conditional(r.at("1,500")));
+    CHECK(r.clause.join_norm(r.at("The"), r.at("said")) == "the nis");
 }

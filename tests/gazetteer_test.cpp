@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "helpers.hpp"
 #include "nkclaims/error.hpp"
@@ -83,5 +84,50 @@ TEST_CASE("data files are validated when loaded", "[gazetteer]") {
     SECTION("the fingerprint changes with the rules") {
         auto dir = data_with(tmp, "modifiers.txt", "additional\n");
         CHECK(Gazetteer::load(dir).fingerprint != test::gazetteer().fingerprint);
+    }
+}
+
+TEST_CASE("display names of sources and places", "[gazetteer]") {
+    const Gazetteer& g = test::gazetteer();
+    SECTION("a source and a place by their names") {
+        CHECK(g.source_name("nis").full == "South Korea's National Intelligence Service");
+        CHECK(g.source_name("nis").brief == "NIS");
+        CHECK(g.source_name("ukraine_intel").brief == "HUR");
+        CHECK(g.place_name("kursk").full == "Kursk region");
+        CHECK(g.place_name("north_korea").brief == "North Korea");
+    }
+    SECTION("an id the data files do not name is its own name") {
+        CHECK(g.source_name("some_outlet").full == "some_outlet");
+        CHECK(g.place_name("atlantis").brief == "atlantis");
+    }
+    SECTION("every id of the shipped files is named, so no id reaches a page") {
+        for (const char* file : {"sources.tsv", "places.tsv"}) {
+            std::istringstream in(test::slurp(std::filesystem::path(NKCLAIMS_TEST_DATA) / file));
+            for (std::string line; std::getline(in, line);) {
+                if (line.empty() || line[0] == '#') continue;
+                const auto a = line.find('\t'), b = line.find('\t', a + 1);
+                const std::string id = line.substr(a + 1, b - a - 1);
+                INFO(file << ": " << id);
+                const auto& names = std::string(file) == "sources.tsv" ? g.source_names : g.place_names;
+                CHECK(names.contains(id));
+            }
+        }
+    }
+    TempDir tmp;
+    SECTION("two lines of one id that name it differently are an error") {
+        auto dir =
+            data_with(tmp, "sources.tsv",
+                      "NIS\tnis\torg\tSouth Korea's spy agency\tNIS\nNAS\tnis\torg\tNational Intelligence\tNIS\n");
+        try {
+            Gazetteer::load(dir);
+            FAIL("no error");
+        } catch (const ConfigError& e) {
+            CHECK(e.message() == (dir / "sources.tsv").string() +
+                                     ":2: 'nis' is named 'South Korea's spy agency' (NIS) on an earlier line");
+        }
+    }
+    SECTION("a line without names takes them from another line of its id") {
+        auto dir = data_with(tmp, "sources.tsv", "NAS\tnis\torg\nNIS\tnis\torg\tSpy agency\tNIS\n");
+        CHECK(Gazetteer::load(dir).source_name("nis").full == "Spy agency");
     }
 }

@@ -1,5 +1,7 @@
 #include "nkclaims/store.hpp"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
@@ -33,6 +35,30 @@ TEST_CASE("store", "[store]") {
         CHECK(back[0].date->iso() == "2024-10-25");
         CHECK(back[1].quote == claims[1].quote);
         CHECK(back[1].rule == "figure:noun");
+    }
+    SECTION("CONTRACT.md version 2's fields come back: killed and wounded, hypothetical, about") {
+        claims[0].metric = Metric::Killed;
+        claims[0].hypothetical = true;
+        claims[1].metric = Metric::Wounded;
+        Claim stance = claims[1];
+        stance.kind = ClaimKind::Stance;
+        stance.span = {0, 3};
+        stance.stance = Stance::Denies;
+        stance.about = About::Combat;
+        claims.insert(claims.begin(), stance);
+        s.put(stored(d, "/a/test.txt", 3), claims);
+        for (const bool slim : {false, true}) {
+            ClaimFilter f;
+            f.slim = slim;
+            auto back = s.claims(f);
+            REQUIRE(back.size() == 3);
+            CHECK(back[0].about == About::Combat);
+            CHECK(back[1].metric == Metric::Killed);
+            CHECK(back[1].hypothetical);
+            CHECK(back[2].metric == Metric::Wounded);
+            CHECK_FALSE(back[2].hypothetical);
+            CHECK_FALSE(back[2].about);
+        }
     }
     SECTION("the same content again changes nothing; new content replaces the claims") {
         s.put(stored(d, "/a/test.txt", 2), claims);
@@ -77,8 +103,8 @@ TEST_CASE("store: bad databases", "[store]") {
             Store s(p);
             FAIL("opened");
         } catch (const StoreError& e) {
-            CHECK(e.message() == p + ": database schema version 99 is newer than this nkclaims (" +
-                                     std::to_string(kSchemaVersion) + ")");
+            CHECK(e.message() ==
+                  p + fmt::format(": database schema version 99 is newer than this nkclaims ({})", kSchemaVersion));
         }
     }
     SECTION("a database of something else") {
@@ -172,7 +198,7 @@ TEST_CASE("store: migrations", "[store]") {
         CHECK(claims[1].value.low == 3000);
     }
     SECTION("the file is at the current version, with a backup of the old one") {
-        CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA user_version;'").out == std::to_string(kSchemaVersion) + "\n");
+        CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA user_version;'").out == fmt::format("{}\n", kSchemaVersion));
         CHECK(test::run("sqlite3 '" + p + "' 'SELECT name, first_claim, last_claim FROM documents;'").out ==
               "a.txt|1|2\n");
         CHECK(indexes(p) == "claims_by_doc conflict_claims_by_claim documents_by_name\n");

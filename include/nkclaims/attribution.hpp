@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "nkclaims/clause.hpp"
 #include "nkclaims/gazetteer.hpp"
 #include "nkclaims/tokens.hpp"
 
@@ -23,8 +24,9 @@ class SentenceAttribution {
 public:
     // `carried` is the source of the latest attributed sentence before this one (for "they say");
     // `speaker` the source named by the transcript's speaker label, if any ("KIRBY:").
-    SentenceAttribution(const Gazetteer& g, const std::vector<Token>& t, std::size_t begin, std::size_t end,
-                        std::optional<Attribution> carried, std::optional<Attribution> speaker = std::nullopt);
+    // The clause must outlive this object.
+    SentenceAttribution(const Clause& c, std::optional<Attribution> carried,
+                        std::optional<Attribution> speaker = std::nullopt);
 
     // Who asserts what stands at token `at`. `stance` lets a country be the subject without a
     // speech verb ("Russia and North Korea have dismissed the reports").
@@ -59,6 +61,7 @@ private:
     bool subject_position(const Mention& m) const;
     static Attribution of(const Mention& m, const std::string& why);
 
+    const Clause& c_;
     const Gazetteer& g_;
     const std::vector<Token>& t_;
     std::size_t begin_, end_;
@@ -71,8 +74,5 @@ private:
 
 // The source a speaker label names ("KIRBY" → us_gov), if the gazetteer knows it.
 std::optional<Attribution> speaker_source(const Gazetteer& g, const std::string& label);
-
-// Clause boundaries that a cue, a date or a source never crosses: ";", "if", "but", ...
-bool is_hard_boundary(const Token& t);
 
 }  // namespace nkclaims

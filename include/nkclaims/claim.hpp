@@ -17,25 +17,48 @@ namespace nkclaims {
 enum class ClaimKind { Figure, Stance };
 
 // What is counted (CONTRACT.md). `personnel` is a mixed group, never the sum of its parts.
-enum class Metric { Troops, Engineers, Workers, Personnel, Casualties, Missiles, Shells, Strikes, Equipment };
+// `killed`, `wounded` and `casualties` (killed or wounded together) are three quantities: each is
+// compared with its own kind, and casualties can never be fewer than the killed or the wounded.
+// New values go at the end: the store keeps names, but tests and benchmarks iterate in order.
+enum class Metric {
+    Troops,
+    Engineers,
+    Workers,
+    Personnel,
+    Casualties,
+    Missiles,
+    Shells,
+    Strikes,
+    Equipment,
+    Killed,
+    Wounded
+};
 
 // What happened to what is counted.
 enum class Phase { Deployed, Planned, Total, Supplied, Destroyed };
 
 enum class Stance { Denies, Unconfirmed, Confirms };
 
+// What a stance is about (CONTRACT.md): that troops are there or being sent, that they fight,
+// their casualties, or one particular figure. A stance conflicts only with figures it is about.
+enum class About { Deployment, Combat, Casualties, Figure };
+
 std::string_view to_string(ClaimKind k);
 std::string_view to_string(Metric m);
 std::string_view to_string(Phase p);
 std::string_view to_string(Stance s);
+std::string_view to_string(About a);
 // Counts of people (troops, engineers, workers, a mixed group) and of materiel (missiles,
-// shells, equipment); casualties and strikes are neither.
+// shells, equipment); losses (killed, wounded, casualties) and strikes are neither.
 bool is_people(Metric m);
 bool is_materiel(Metric m);
+// Killed, wounded or casualties: counts of losses, which only grow over time.
+bool is_loss(Metric m);
 
 std::optional<Metric> parse_metric(std::string_view s);
 std::optional<Phase> parse_phase(std::string_view s);
 std::optional<Stance> parse_stance(std::string_view s);
+std::optional<About> parse_about(std::string_view s);
 std::optional<ClaimKind> parse_kind(std::string_view s);
 
 // Whether a stage also says why it decided what it did (extract --explain, conflicts --explain).
@@ -52,12 +75,16 @@ struct Claim {
     Value value;
     bool approx = false;
     bool increment = false;  // "another 2,000", "an additional 500": adds to what came before
+    // A condition or supposition ("if he sent even 60,000", "could send up to 100,000"): kept
+    // and shown, never compared as a claim.
+    bool hypothetical = false;
     std::optional<Metric> metric;
     std::optional<Phase> phase;
     std::string actor;  // canonical id: north_korea, russia, ukraine
 
     // Stances only.
     std::optional<Stance> stance;
+    std::optional<About> about;  // what the stance is about, when the text says
 
     std::string source;                   // canonical id of who asserts it
     std::string via;                      // the outlet that relays the source, or ""

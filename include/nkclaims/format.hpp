@@ -13,35 +13,33 @@
 #include "nkclaims/claim.hpp"
 #include "nkclaims/conflicts.hpp"
 #include "nkclaims/dates.hpp"
+#include "nkclaims/gazetteer.hpp"
 
 namespace nkclaims {
-
-struct Gazetteer;
-
-// How people call a source or a place: "South Korea's National Intelligence Service", "NIS".
-struct DisplayName {
-    std::string name;        // in full
-    std::string short_name;  // in a table cell; the full name when there is no shorter one
-};
 
 // Display names by canonical id. An id without one is shown as itself, so that an output never
 // loses what it names.
 class DisplayNames {
 public:
+    // Names `id` ("nis": {"South Korea's National Intelligence Service", "NIS"}).
     void add_source(const std::string& id, DisplayName n) { sources_[id] = std::move(n); }
     void add_place(const std::string& id, DisplayName n) { places_[id] = std::move(n); }
     DisplayName source(std::string_view id) const { return find(sources_, id); }
     DisplayName place(std::string_view id) const { return find(places_, id); }
+    // The full name of a source or a place, or the id itself, without a copy: the JSON of a
+    // million claims asks for three each.
+    std::string_view source_full(std::string_view id) const { return full(sources_, id); }
+    std::string_view place_full(std::string_view id) const { return full(places_, id); }
     // Whether any name is known: machine outputs add name fields only then.
     bool empty() const { return sources_.empty() && places_.empty(); }
 
 private:
     static DisplayName find(const std::map<std::string, DisplayName, std::less<>>& m, std::string_view id);
+    static std::string_view full(const std::map<std::string, DisplayName, std::less<>>& m, std::string_view id);
     std::map<std::string, DisplayName, std::less<>> sources_, places_;
 };
 
-// The display names the gazetteer's data files give (sources.tsv and places.tsv); empty while
-// they give none.
+// The display names the gazetteer's data files give (sources.tsv and places.tsv).
 DisplayNames display_names(const Gazetteer& g);
 
 // A whole number with our own thousands separators, never the locale's: 30000 → "30,000";

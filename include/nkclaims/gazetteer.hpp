@@ -3,100 +3,20 @@
 // extractor are general; what they match lives here, where a user can read and extend it.
 #pragma once
 
-#include <bitset>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "nkclaims/claim.hpp"
+#include "nkclaims/lexicon.hpp"
 #include "nkclaims/tokens.hpp"
+#include "nkclaims/vocabulary.hpp"
 
 namespace nkclaims {
-
-// Hashes words with word_hash(); a HashedWord (a token) brings its hash along.
-struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return word_hash(s); }
-    std::size_t operator()(const HashedWord& w) const { return w.hash; }
-};
-struct WordEqual {
-    using is_transparent = void;
-    template <class A, class B>
-    bool operator()(const A& a, const B& b) const {
-        return text(a) == text(b);
-    }
-    static std::string_view text(std::string_view s) { return s; }
-    static std::string_view text(const HashedWord& w) { return w.text; }
-};
-// Which first words may be present, by 12 bits of their hash: a miss (most tokens) costs one
-// bit test instead of a hash table probe.
-class WordFilter {
-public:
-    void add(std::uint64_t h) { bits_.set(h >> 52); }
-    bool may_contain(std::uint64_t h) const { return bits_.test(h >> 52); }
-
-private:
-    std::bitset<4096> bits_;
-};
-
-// A set of words, looked up by token without hashing again.
-class WordSet {
-public:
-    WordSet() = default;
-    WordSet(std::initializer_list<std::string_view> words) {
-        for (auto w : words) insert(w);
-    }
-    void insert(std::string_view w) {
-        words_.insert(w);
-        filter_.add(word_hash(w));
-    }
-    bool contains(const HashedWord& w) const { return filter_.may_contain(w.hash) && words_.contains(w); }
-    bool contains(std::string_view w) const { return contains(HashedWord(w)); }
-
-private:
-    std::unordered_set<std::string_view, WordHash, WordEqual> words_;
-    WordFilter filter_;
-};
-
-// A phrase table matched against tokens, longest phrase first, ignoring case. A phrase written
-// in capitals ("US", "NIS", "UN") matches only capitals, so that "us" is left alone; a phrase
-// marked with a leading '=' ("=Town") matches only as written.
-template <class T>
-class Lexicon {
-public:
-    struct Match {
-        std::size_t length;  // tokens covered
-        const T* value;
-    };
-
-    void add(std::string_view phrase, T value);
-    // The longest entry that starts at tokens[i] and ends before `end`.
-    std::optional<Match> match(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const;
-
-private:
-    struct Entry {
-        std::vector<std::string> words;
-        std::vector<std::string> exact;  // the original words, when case matters
-        T value;
-    };
-    // Keyed by the first word; looked up by string_view without building a string.
-    struct KeyHash : WordHash {
-        using WordHash::operator();
-        std::size_t operator()(const std::string& s) const { return word_hash(s); }
-    };
-    struct KeyEqual : WordEqual {
-        using WordEqual::operator();
-        bool operator()(const std::string& a, const HashedWord& b) const { return a == b.text; }
-        bool operator()(const HashedWord& a, const std::string& b) const { return a.text == b; }
-        bool operator()(const std::string& a, const std::string& b) const { return a == b; }
-    };
-    std::unordered_map<std::string, std::vector<Entry>, KeyHash, KeyEqual> by_first_;
-    WordFilter first_words_;
-};
 
 enum class SourceKind { Outlet, Organization, Person, Country, Group };
 
@@ -127,8 +47,16 @@ enum class AttributionRole {
     Told,       // X told Y                                       → X, via Y if Y is an outlet
     According,  // according to X                                 → X
     Cited,      // X cited Y                                      → Y, via X
-    Citing,     // X, citing Y / cited in X                       → Y, via X
+    Citing,     // X, citing Y                                    → Y, via X
+    CitedBy,    // Y cited by X                                   → Y, via X
     Report,     // an X report that ..., X reports                → X
+};
+
+// How people read a source or a place: "South Korea's National Intelligence Service", short
+// "NIS"; "Kursk region", short "Kursk".
+struct DisplayName {
+    std::string full;
+    std::string brief;
 };
 
 struct Gazetteer {
@@ -145,16 +73,42 @@ struct Gazetteer {
     Lexicon<bool> stance_topics;   // what a stance must be about
     Lexicon<bool> boilerplate;     // ads and site furniture
     Lexicon<bool> not_counted;     // nouns that are never counted: "years", "percent"
+    Vocabulary words;              // grammar words by what they do: clause breaks, pronouns...
     std::string fingerprint;       // hash of every data file: a rule change re-extracts
 
-    // Loads every file of `dir`; throws ConfigError naming the file and line of a bad entry.
+    // Source id → its names, place id → its names: columns 4 and 5 of sources.tsv and places.tsv.
+    std::map<std::string, DisplayName> source_names;
+    std::map<std::string, DisplayName> place_names;
+
+    // Loads every file of data_files() from `dir`; throws ConfigError naming the file and
+    // line of a bad entry.
     static Gazetteer load(const std::filesystem::path& dir);
 
     // True when place `inner` is `outer` or lies within it (Ussuriysk is in Russia).
     bool place_within(const std::string& inner, const std::string& outer) const;
     // The country a place belongs to ("pokrovsk" → "ukraine"), or the place itself.
     std::string country_of(const std::string& place) const;
+    // The names of a source or place id; an id the data files do not name is its own name.
+    DisplayName source_name(const std::string& id) const;
+    DisplayName place_name(const std::string& id) const;
 };
+
+// One file of the vocabulary: its name under data/ and what reads it into the gazetteer.
+struct DataFile {
+    const char* name;
+    // Reads `path` into `g`, validating every line (ConfigError "FILE:LINE: what"); null when
+    // another loader reads the file (it is still required and fingerprinted).
+    void (*load)(Gazetteer& g, const std::filesystem::path& path);
+};
+// The registry: every data file, in load order. Loading, validation and the fingerprint all
+// walk it; a new file is one more line in its table (src/gazetteer.cpp, kDataFiles).
+std::span<const DataFile> data_files();
+
+// Reads a data file: one entry a line, fields split by tabs, '#' starts a comment line. Calls
+// `row(fields, where)` for each entry; `where` is "FILE:LINE" for error messages. Throws
+// ConfigError for a missing file or a line with fewer than `min_fields` fields.
+void read_rows(const std::filesystem::path& path, std::size_t min_fields,
+               const std::function<void(const std::vector<std::string>&, const std::string&)>& row);
 
 // Where the data files are: --data, else $NKCLAIMS_DATA, else the source tree's data/, else
 // share/nkclaims/data beside the binary.

@@ -71,8 +71,10 @@ bool write_shard(std::ostream& out, const Extractor& ex, const Inputs& inputs, c
 IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<std::string>& shards,
                            const IngestOptions& opt, const ErrorSink& error);
 
-// The conflicts among the stored claims `filter` picks. Only what comparing needs of each claim is
+// The conflicts among the stored claims `filter` picks: the one way `ingest` (the stored
+// conflicts), `conflicts` and `report` reach them. Only what comparing needs of each claim is
 // held (ConflictInput); the claims the report shows are read back whole, and the report holds them.
+// A metric in the filter picks conflicts about it, not claims (stances have none).
 ConflictReport conflicts_in(const Store& store, ClaimFilter filter, const Gazetteer& g, const ConflictOptions& opt,
                             Explain explain = Explain::No);
 

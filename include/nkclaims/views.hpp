@@ -22,9 +22,9 @@ struct Assessment {
 // The outlets that relayed an assessment (the claims' `via`), each once, in the order they did.
 std::vector<std::string> relays_of(const Assessment& a);
 
-// The dated figures of `claims` (which must outlive the result) grouped into assessments: for
-// one source and one thing, a run of claims with the same value in date order is one
-// assessment, and a new value starts the next. In date order.
+// The dated figures of `claims` (which must outlive the result), hypothetical ones left out, grouped into assessments:
+// for one source and one thing, a run of claims with the same value in date order is one assessment, and a new value
+// starts the next. In date order.
 std::vector<Assessment> group_assessments(const std::vector<Claim>& claims);
 
 // For each (actor, metric, phase) and each originating source, its latest assessment made on

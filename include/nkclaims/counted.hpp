@@ -1,0 +1,55 @@
+// What a number counts: the noun after it ("3,000 North Korean troops"), a noun before it that
+// a predicate links to it ("casualties had reached 3,000"), or, for a bare number, what the
+// sentence or the few before it name ("sending thirty thousand"). Person nouns ("people",
+// "men") settle into troops or casualties from the verbs around them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nkclaims/numbers.hpp"
+#include "nkclaims/rules.hpp"
+
+namespace nkclaims {
+
+// The words a number counts, as far as its phrase says.
+struct NounPhrase {
+    std::size_t end = 0;  // one past the last token of the phrase
+    std::optional<Metric> metric;
+    bool person = false;
+    bool casualty = false;  // "were killed or wounded" after it
+    std::string actor;
+    bool own = false;  // "its own troops": the clause's subject country
+    std::vector<std::string> why;
+};
+
+class CountedRules {
+public:
+    explicit CountedRules(const SentenceContext& x) : x_(x), c_(x.c), g_(x.c.g) {}
+
+    // The noun after the number, past modifiers, nationality words, "of" right after it
+    // ("4,000 of those soldiers"), and at most two words we do not know.
+    std::optional<NounPhrase> noun_phrase(const Quantity& q) const;
+    // A bare number (≥ 100) governed by a deployment verb, a collective, a copula, a partitive
+    // pronoun, a definite restatement or "in all": it counts the troops named nearby.
+    std::optional<NounPhrase> elliptical(const Quantity& q) const;
+    // Person nouns become troops (a deployment cue near) or casualties (a casualty verb);
+    // false when the phrase still counts nothing.
+    bool settle_metric(const Quantity& q, NounPhrase& np) const;
+    // Whether a people phase cue ("sent", "deployed") starts among tokens [a, b).
+    bool people_cue_within(std::size_t a, std::size_t b) const;
+
+private:
+    void coordinated(NounPhrase& np) const;
+    void casualty_after(NounPhrase& np) const;
+    std::optional<NounPhrase> subject_metric(std::size_t predicate) const;
+    std::optional<Metric> context_metric(std::size_t before) const;
+    bool elliptical_cue(const Quantity& q, std::size_t k) const;
+
+    const SentenceContext& x_;
+    const Clause& c_;
+    const Gazetteer& g_;
+};
+
+}  // namespace nkclaims

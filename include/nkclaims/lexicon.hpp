@@ -1,0 +1,135 @@
+// Word and phrase tables matched on tokens: the lowest layer of the vocabulary. The number and
+// date parsers, the sentence splitter, the gazetteer and the rules all look words up through
+// these, so this header depends on nothing but tokens.
+#pragma once
+
+#include <algorithm>
+#include <bitset>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "nkclaims/tokens.hpp"
+
+namespace nkclaims {
+
+// Hashes words with word_hash(); a HashedWord (a token) brings its hash along.
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return word_hash(s); }
+    std::size_t operator()(const HashedWord& w) const { return w.hash; }
+};
+struct WordEqual {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+        return text(a) == text(b);
+    }
+    static std::string_view text(std::string_view s) { return s; }
+    static std::string_view text(const HashedWord& w) { return w.text; }
+};
+// Which first words may be present, by 12 bits of their hash: a miss (most tokens) costs one
+// bit test instead of a hash table probe.
+class WordFilter {
+public:
+    void add(std::uint64_t h) { bits_.set(h >> 52); }
+    bool may_contain(std::uint64_t h) const { return bits_.test(h >> 52); }
+
+private:
+    std::bitset<4096> bits_;
+};
+
+// A set of words, looked up by token without hashing again. The words are views: they must
+// outlive the set (string literals, or strings a Lexicon owns).
+class WordSet {
+public:
+    WordSet() = default;
+    WordSet(std::initializer_list<std::string_view> words) {
+        for (auto w : words) insert(w);
+    }
+    void insert(std::string_view w) {
+        words_.insert(w);
+        filter_.add(word_hash(w));
+    }
+    bool contains(const HashedWord& w) const { return filter_.may_contain(w.hash) && words_.contains(w); }
+    bool contains(std::string_view w) const { return contains(HashedWord(w)); }
+
+private:
+    std::unordered_set<std::string_view, WordHash, WordEqual> words_;
+    WordFilter filter_;
+};
+
+// A phrase table matched against tokens, longest phrase first, ignoring case. A phrase written
+// in capitals ("US", "NIS", "UN") matches only capitals, so that "us" is left alone; a phrase
+// marked with a leading '=' ("=Town") matches only as written.
+template <class T>
+class Lexicon {
+public:
+    struct Match {
+        std::size_t length;  // tokens covered
+        const T* value;
+    };
+
+    // Adds a phrase; a phrase of no tokens is ignored. A phrase added twice keeps both values,
+    // and the first one added is the one matched.
+    void add(std::string_view phrase, T value) {
+        const bool marked = !phrase.empty() && phrase.front() == '=';
+        if (marked) phrase.remove_prefix(1);
+        Entry e{phrase_tokens(phrase), {}, std::move(value)};
+        if (e.words.empty()) return;
+        const bool capitals =
+            marked || (std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                       std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+        if (capitals)
+            for (const Token& t : tokenize(phrase).tokens) e.exact.emplace_back(t.text);
+        first_words_.add(word_hash(e.words.front()));
+        auto& list = by_first_[e.words.front()];
+        list.push_back(std::move(e));
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+    }
+
+    // The longest entry that starts at tokens[i] and ends before `end`.
+    std::optional<Match> match(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const {
+        if (i >= end || !first_words_.may_contain(tokens[i].hash)) return std::nullopt;
+        auto it = by_first_.find(HashedWord(tokens[i]));
+        if (it == by_first_.end()) return std::nullopt;
+        for (const Entry& e : it->second) {
+            if (i + e.words.size() > end) continue;
+            bool ok = true;
+            for (std::size_t k = 0; k < e.words.size() && ok; ++k) {
+                const Token& t = tokens[i + k];
+                ok = e.exact.empty() ? t.norm == e.words[k] : t.text == e.exact[k];
+            }
+            if (ok) return Match{e.words.size(), &e.value};
+        }
+        return std::nullopt;
+    }
+
+private:
+    struct Entry {
+        std::vector<std::string> words;
+        std::vector<std::string> exact;  // the original words, when case matters
+        T value;
+    };
+    // Keyed by the first word; looked up by string_view without building a string.
+    struct KeyHash : WordHash {
+        using WordHash::operator();
+        std::size_t operator()(const std::string& s) const { return word_hash(s); }
+    };
+    struct KeyEqual : WordEqual {
+        using WordEqual::operator();
+        bool operator()(const std::string& a, const HashedWord& b) const { return a == b.text; }
+        bool operator()(const HashedWord& a, const std::string& b) const { return a.text == b; }
+        bool operator()(const std::string& a, const std::string& b) const { return a == b; }
+    };
+    std::unordered_map<std::string, std::vector<Entry>, KeyHash, KeyEqual> by_first_;
+    WordFilter first_words_;
+};
+
+}  // namespace nkclaims

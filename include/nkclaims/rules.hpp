@@ -1,0 +1,44 @@
+// What every rule of a sentence shares: the sentence read once (its Clause, who speaks in it,
+// its field rules), the ids of the rules that make claims, and the two steps every claim takes
+// (its words and quote; its source).
+#pragma once
+
+#include <set>
+#include <string_view>
+#include <vector>
+
+#include "nkclaims/attribution.hpp"
+#include "nkclaims/claim.hpp"
+#include "nkclaims/clause.hpp"
+#include "nkclaims/document.hpp"
+#include "nkclaims/fields.hpp"
+
+namespace nkclaims {
+
+// The rule that made a claim; its name is the claim's `rule` (stored, and shown by --explain).
+enum class RuleId {
+    FigureNoun,        // a number and the noun it counts: "3,000 troops"
+    FigureElliptical,  // a bare number standing for what is named nearby: "sending 30,000",
+                       // "casualties had reached 3,000"
+    Stance,            // a stance cue: "cannot confirm", "dismissed"
+};
+// "figure:noun", "figure:elliptical", "stance".
+std::string_view to_string(RuleId r);
+
+// One sentence as every rule reads it. Everything it points to outlives it.
+struct SentenceContext {
+    const Document& d;
+    const Sentence& s;
+    const Clause& c;
+    const SentenceAttribution& who;
+    const FieldRules& fields;
+    std::vector<const Sentence*> previous;  // the sentences before, nearest first
+};
+
+// A claim of `kind` at `span` of the sentence, with its words and its quote.
+Claim base_claim(const SentenceContext& x, ClaimKind kind, Span span);
+// Sets c.source and c.via from who speaks at token `at`; with nobody named, the document's
+// outlet, and the claim's span goes into `unattributed` (a restatement may name its source).
+void attribute(const SentenceContext& x, Claim& c, std::size_t at, bool stance, std::set<std::size_t>& unattributed);
+
+}  // namespace nkclaims

@@ -1,0 +1,178 @@
+#include "nkclaims/claim_facts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "nkclaims/memory.hpp"
+
+namespace nkclaims {
+
+namespace {
+
+template <typename E>
+std::int8_t enum_or_none(const std::optional<E>& e) {
+    return e ? static_cast<std::int8_t>(*e) : std::int8_t{-1};
+}
+
+std::int32_t day_number(Day d) { return static_cast<std::int32_t>(d.time_since_epoch().count()); }
+
+// Deterministic order for claims: by date, document and position. The document is its rank
+// among the names, and the key is two integers: sorting a million claims compares them only.
+struct Order {
+    std::uint64_t when;   // day (offset to be unsigned), then document rank
+    std::uint64_t where;  // position in the document, then the claim's number (equal claims keep one order)
+    auto operator<=>(const Order&) const = default;
+
+    Order(std::int32_t day, std::uint32_t doc, std::size_t at, std::uint32_t number)
+        : when(std::uint64_t{static_cast<std::uint32_t>(day) ^ 0x80000000u} << 32 | doc),
+          // Documents are read whole into memory: a position past 4 GB does not occur.
+          where(std::min<std::uint64_t>(at, 0xffffffffu) << 32 | number) {}
+    std::uint32_t number() const { return static_cast<std::uint32_t>(where); }
+};
+
+}  // namespace
+
+std::uint32_t ConflictInput::Strings::number(std::string_view s) {
+    if (auto it = numbers.find(s); it != numbers.end()) return it->second;
+    const auto n = static_cast<std::uint32_t>(list.size());
+    list.emplace_back(s);
+    numbers.emplace(list.back(), n);
+    return n;
+}
+
+std::uint32_t ConflictInput::Strings::number(std::string_view s, std::uint32_t& last) {
+    if (list[last] != s) last = number(s);
+    return last;
+}
+
+void ConflictInput::reserve(std::size_t n) { reserve_huge(facts_, n); }
+
+void ConflictInput::add(const Claim& c) {
+    ClaimFacts f{};
+    f.id = c.id;
+    f.at = c.span.begin;
+    f.has_low = c.value.low.has_value();
+    f.has_high = c.value.high.has_value();
+    f.low = c.value.low.value_or(0);
+    f.high = c.value.high.value_or(kUnbounded);
+    f.dated = c.date.has_value();
+    if (c.date) {
+        f.first = day_number(c.date->first);
+        f.last = day_number(c.date->last);
+    }
+    f.doc = names_.number(c.doc, last_[0]);
+    f.actor = names_.number(c.actor, last_[1]);
+    f.source = names_.number(c.source, last_[2]);
+    if (c.via.empty()) {
+        f.voice = f.source;  // voice_of() is the source alone
+    } else {
+        voice_.assign(c.source).append(" via ").append(c.via);
+        f.voice = names_.number(voice_);
+    }
+    f.place = places_.number(c.location, last_[3]);
+    f.written = c.approx && f.has_low && !f.has_high ? names_.number(c.as_written) : 0;
+    f.kind = c.kind;
+    f.metric = enum_or_none(c.metric);
+    f.phase = enum_or_none(c.phase);
+    f.stance = enum_or_none(c.stance);
+    f.approx = c.approx;
+    f.increment = c.increment;
+    facts_.push_back(f);
+}
+
+Interval interval(const ClaimFacts& c, double tolerance) {
+    double lo = c.low, hi = c.high;
+    if (c.approx) {
+        lo *= 1 - tolerance;
+        if (hi != kUnbounded) hi *= 1 + tolerance;
+    }
+    return {lo, hi};
+}
+
+double disagreement(const Interval& x, const Interval& y) {
+    if (x.low <= y.high && y.low <= x.high) return 0;
+    const double gap = x.high < y.low ? y.low - x.high : x.low - y.high;
+    const double scale =
+        std::max({x.low, y.low, x.high == kUnbounded ? 0 : x.high, y.high == kUnbounded ? 0 : y.high, 1.0});
+    return gap / scale;
+}
+
+double disagreement(const ClaimFacts& a, const ClaimFacts& b, double tolerance) {
+    return disagreement(interval(a, tolerance), interval(b, tolerance));
+}
+
+int gap_days(const ClaimFacts& a, const ClaimFacts& b) {
+    if (a.first <= b.last && b.first <= a.last) return 0;
+    return b.first > a.last ? b.first - a.last : a.first - b.last;
+}
+
+FactIndex::FactIndex(const ConflictInput& in, const Gazetteer& g, Explain e)
+    : facts_(in.facts()), names_(in.names()), place_names_(in.places()), explain_(e == Explain::Yes) {
+    // Each document name's rank among them, for Order.
+    std::vector<std::uint32_t> docs;
+    std::vector<bool> seen(names_.size(), false);
+    for (const ClaimFacts& c : facts_)
+        if (!seen[c.doc]) seen[c.doc] = true, docs.push_back(c.doc);
+    std::sort(docs.begin(), docs.end(), [&](auto a, auto b) { return names_[a] < names_[b]; });
+    rank_.assign(names_.size(), 0);
+    for (std::uint32_t r = 0; r < docs.size(); ++r) rank_[docs[r]] = r;
+    // Which places lie within one another, once for every pair of places the claims name.
+    places_ = place_names_.size();
+    compatible_.assign(places_ * places_, 0);
+    for (std::size_t x = 0; x < places_; ++x)
+        for (std::size_t y = 0; y < places_; ++y) {
+            const std::string &a = place_names_[x], &b = place_names_[y];
+            compatible_[x * places_ + y] = a.empty() || b.empty() || g.place_within(a, b) || g.place_within(b, a);
+        }
+}
+
+std::uint32_t FactIndex::find_name(std::string_view s) const {
+    auto it = std::find(names_.begin(), names_.end(), s);
+    return it == names_.end() ? std::numeric_limits<std::uint32_t>::max()
+                              : static_cast<std::uint32_t>(it - names_.begin());
+}
+
+std::vector<std::uint32_t> FactIndex::sorted(const std::vector<std::uint32_t>& numbers) const {
+    std::vector<Order> keys;
+    keys.reserve(numbers.size());
+    for (std::uint32_t n : numbers) {
+        const ClaimFacts& c = facts_[n];
+        keys.emplace_back(c.first, rank_[c.doc], c.at, n);
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::uint32_t> out;
+    out.reserve(keys.size());
+    for (const Order& k : keys) out.push_back(k.number());
+    return out;
+}
+
+std::string FactIndex::value_text(const ClaimFacts& c) const {
+    if (c.kind == ClaimKind::Stance)
+        return std::string(c.stance >= 0 ? to_string(static_cast<Stance>(c.stance)) : "stance");
+    auto n = [](double v) { return fmt::format("{}", v); };
+    if (c.approx && c.has_low && !c.has_high) return names_[c.written];  // "thousands"
+    std::string s;
+    if (c.has_low && c.has_high && c.low == c.high)
+        s = n(c.low);
+    else if (c.has_low && c.has_high)
+        s = n(c.low) + "-" + n(c.high);
+    else if (c.has_low)
+        s = "at least " + n(c.low);
+    else if (c.has_high)
+        s = "up to " + n(c.high);
+    return (c.approx ? "about " : "") + s;
+}
+
+std::string FactIndex::topic_of(const ClaimFacts& c) const {
+    if (c.kind == ClaimKind::Stance) return "stance";
+    return fmt::format("{} {} {}", names_[c.actor], c.metric >= 0 ? to_string(static_cast<Metric>(c.metric)) : "-",
+                       c.phase >= 0 ? to_string(static_cast<Phase>(c.phase)) : "-");
+}
+
+void FactIndex::explain(Findings& out, const ClaimFacts& a, const ClaimFacts& b, std::string_view why) const {
+    if (explain_)
+        out.explanations.push_back(fmt::format("{}@{} ~ {}@{}: {}", names_[a.doc], a.at, names_[b.doc], b.at, why));
+}
+
+}  // namespace nkclaims

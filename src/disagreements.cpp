@@ -1,0 +1,254 @@
+#include "nkclaims/disagreements.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+#include "nkclaims/memory.hpp"
+
+namespace nkclaims {
+
+namespace {
+
+// Figures that only grow (troops sent so far, casualties) are "at the same time" within a week;
+// further apart, a higher later figure is an update, not a disagreement.
+constexpr int kCumulativeSameTimeDays = 7;
+
+bool cumulative(const ClaimFacts& c) {
+    return is(c.metric, Metric::Casualties) || is(c.metric, Metric::Killed) || is(c.metric, Metric::Wounded) ||
+           is(c.phase, Phase::Supplied) ||
+           (is(c.phase, Phase::Deployed) && (is(c.metric, Metric::Troops) || is(c.metric, Metric::Personnel)));
+}
+
+// Whether the later of two claims (by date) has the higher value.
+bool later_is_higher(const ClaimFacts& a, const ClaimFacts& b) {
+    const ClaimFacts& first = a.first <= b.first ? a : b;
+    const ClaimFacts& second = &first == &a ? b : a;
+    return second.low >= first.high;
+}
+
+struct UnionFind {
+    std::vector<std::size_t> parent;
+    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+    std::size_t find(std::size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); }
+    void join(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
+};
+
+// One bucket at a time: its figures in date order, side by side, read by their neighbours only.
+class Sweep {
+public:
+    Sweep(const FactIndex& index, const ConflictOptions& opt, Findings& out) : ix_(index), opt_(opt), out_(out) {}
+
+    void run() {
+        using Key = std::tuple<std::string_view, int, int>;  // actor, metric, phase
+        std::map<Key, std::vector<std::uint32_t>> buckets;
+        const auto& facts = ix_.facts();
+        for (std::uint32_t n = 0; n < facts.size(); ++n) {
+            const ClaimFacts& c = facts[n];
+            if (c.dated && c.kind == ClaimKind::Figure && c.metric >= 0)
+                buckets[{ix_.name(c.actor), c.metric, c.phase}].push_back(n);
+        }
+        std::size_t largest = 0;
+        for (const auto& [key, list] : buckets) largest = std::max(largest, list.size());
+        reserve_huge(c_, largest);
+        iv_.reserve(largest);
+        for (auto& [key, list] : buckets) bucket(list);
+    }
+
+private:
+    void bucket(const std::vector<std::uint32_t>& numbers) {
+        num_ = ix_.sorted(numbers);
+        c_.clear();
+        iv_.clear();
+        for (std::uint32_t n : num_) {
+            c_.push_back(ix_[n]);
+            iv_.push_back(interval(c_.back(), opt_.tolerance));
+        }
+        topic_ = ix_.topic_of(c_.front());
+        repeats_.clear();
+        lowered_.clear();
+        UnionFind agree(c_.size());
+        std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_source;
+        // Highest lower bound so far of the cumulative figures, per voice, for "later, lower".
+        std::vector<std::size_t> peaks;
+        // Each voice's latest claim, by place: a figure is compared with what every other voice
+        // said last about the same place, so the cost is n times the voices, never n squared.
+        // Only claims within the window stay: the list is in date order, so one that has fallen
+        // out of it never comes back.
+        std::vector<std::size_t> latest;  // at most one per (voice, place)
+        for (std::size_t i = 0; i < c_.size(); ++i) {
+            const ClaimFacts& b = c_[i];
+            std::erase_if(latest, [&](std::size_t j) { return c_[j].last + opt_.window_days < b.first; });
+            for (std::size_t j : latest) {
+                const ClaimFacts& a = c_[j];
+                if (!ix_.compatible(a, b)) {
+                    if (ix_.explaining())
+                        explain(a, b,
+                                fmt::format("not compared: places {} and {} do not overlap", ix_.place_name(a.place),
+                                            ix_.place_name(b.place)));
+                    continue;
+                }
+                compare(j, i, agree);
+            }
+            if (cumulative(b) && !b.increment) lower_later(peaks, i);
+            by_source[b.source].push_back(i);
+            auto same = std::find_if(latest.begin(), latest.end(),
+                                     [&](std::size_t j) { return c_[j].voice == b.voice && c_[j].place == b.place; });
+            if (same != latest.end())
+                *same = i;
+            else
+                latest.push_back(i);
+        }
+        corroborations(agree);
+        revisions(by_source);
+    }
+
+    void compare(std::size_t ia, std::size_t ib, UnionFind& agree) {
+        const ClaimFacts &a = c_[ia], &b = c_[ib];
+        if (a.doc == b.doc && a.at == b.at) return;
+        // A plan is always for troops still to come, so "another 25,000" and "10,000-20,000" planned
+        // compare; a deployed increment adds to what came before and compares with no total.
+        if ((a.increment || b.increment) && !is(a.phase, Phase::Planned))
+            return explain(a, b, "not compared: an increment adds to earlier figures");
+        const int gap = gap_days(a, b);
+        const double d = disagreement(iv_[ia], iv_[ib]);
+        if (d == 0) {
+            // Corroboration is the same figure twice: closed values, never a chain through
+            // an open bound ("thousands" agrees with 8,000 and with 11,000).
+            const bool closed = a.has_low && a.has_high && b.has_low && b.has_high;
+            if (closed && (a.voice != b.voice || a.doc != b.doc)) agree.join(ia, ib);
+            return explain(a, b, "agree: the values overlap");
+        }
+        if (a.voice == b.voice) return explain(a, b, "not a conflict: the same source revising its figure");
+        if (cumulative(a) && cumulative(b) && gap > std::min(opt_.window_days, kCumulativeSameTimeDays) &&
+            later_is_higher(a, b))
+            return explain(a, b,
+                           ix_.explaining() ? fmt::format("an update: {} days later the figure only grew", gap) : "");
+        if (ix_.explaining()) explain(a, b, fmt::format("conflict: {} vs {}", ix_.value_text(a), ix_.value_text(b)));
+        if (restated(ia, ib)) return explain(a, b, "the same disagreement, restated");
+        out_.conflicts.push_back({ConflictKind::Disagreement,
+                                  {num_[ia], num_[ib]},
+                                  d,
+                                  gap,
+                                  fmt::format("{} says {}, {} says {} ({} days apart)", ix_.name(a.voice),
+                                              ix_.value_text(a), ix_.name(b.voice), ix_.value_text(b), gap),
+                                  topic_});
+    }
+
+    // The same two voices restating the same disagreement is one conflict: each says what it
+    // said in a conflict reported within the window ("about 11,000" restates "11,000"), about
+    // any place. Else the pair is remembered as reported.
+    bool restated(std::size_t ia, std::size_t ib) {
+        const ClaimFacts &a = c_[ia], &b = c_[ib];
+        const bool swapped = a.voice > b.voice;
+        const std::uint64_t pair =
+            swapped ? (std::uint64_t{b.voice} << 32 | a.voice) : (std::uint64_t{a.voice} << 32 | b.voice);
+        auto& reported = repeats_[pair];
+        const std::size_t x = swapped ? ib : ia, y = swapped ? ia : ib;
+        // Only what was reported within the window counts: a later flare-up is a new conflict.
+        std::erase_if(reported, [&](const auto& r) {
+            return std::max(c_[r.first].last, c_[r.second].last) + opt_.window_days < a.first;
+        });
+        for (const auto& [rx, ry] : reported)
+            if (disagreement(iv_[rx], iv_[x]) == 0 && disagreement(iv_[ry], iv_[y]) == 0) return true;
+        reported.emplace_back(x, y);
+        return false;
+    }
+
+    // Compares a cumulative figure with each other voice's peak from before the window (those
+    // within it were compared directly).
+    // Each peak against each later voice once: restating the lower figure is the same conflict.
+    void lower_later(std::vector<std::size_t>& peaks, std::size_t i) {
+        const ClaimFacts& b = c_[i];
+        for (std::size_t k : peaks) {
+            const ClaimFacts& p = c_[k];
+            const bool in_window = gap_days(p, b) <= opt_.window_days;
+            if (in_window || p.voice == b.voice || !ix_.compatible(p, b)) continue;
+            if (p.has_low && b.has_high && b.high < p.low * (1 - (b.approx || p.approx ? opt_.tolerance : 0))) {
+                if (!lowered_.emplace(k, b.voice).second) continue;
+                const int gap = gap_days(p, b);
+                out_.conflicts.push_back(
+                    {ConflictKind::LowerLater,
+                     {num_[k], num_[i]},
+                     (p.low - b.high) / p.low,
+                     gap,
+                     fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows",
+                                 ix_.name(p.voice), ix_.value_text(p), gap, ix_.name(b.voice), ix_.value_text(b)),
+                     topic_});
+            }
+        }
+        // Keep the peak per voice.
+        auto it = std::find_if(peaks.begin(), peaks.end(), [&](std::size_t k) { return c_[k].voice == b.voice; });
+        if (it == peaks.end())
+            peaks.push_back(i);
+        else if (b.has_low && (!c_[*it].has_low || b.low > c_[*it].low))
+            *it = i;
+    }
+
+    // The groups of agreeing claims, by root: in the order of their roots, members in date order.
+    void corroborations(UnionFind& agree) {
+        // A counting sort by root: where each root's members start in `members`.
+        const std::size_t n = c_.size();
+        std::vector<std::size_t> root(n), start(n + 1, 0), members(n);
+        for (std::size_t i = 0; i < n; ++i) ++start[(root[i] = agree.find(i)) + 1];
+        std::partial_sum(start.begin(), start.end(), start.begin());
+        std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < n; ++i) members[fill[root[i]]++] = i;
+        std::set<std::uint32_t> voices;
+        for (std::size_t r = 0; r < n; ++r) {
+            if (start[r + 1] - start[r] < 2) continue;
+            Findings::Group c{{}, start[r + 1] - start[r]};
+            voices.clear();
+            for (std::size_t k = start[r]; k < start[r + 1]; ++k)  // in date order: each voice's earliest
+                if (voices.insert(c_[members[k]].voice).second) c.claims.push_back(num_[members[k]]);
+            out_.corroborations.push_back(std::move(c));
+        }
+    }
+
+    // Each change of one source's figure, in date order; repeats and vague mentions left out.
+    // Sources in the order of their names.
+    void revisions(const std::unordered_map<std::uint32_t, std::vector<std::size_t>>& by_source) {
+        std::vector<std::pair<std::string_view, const std::vector<std::size_t>*>> sources;
+        for (const auto& [source, list] : by_source) sources.emplace_back(ix_.name(source), &list);
+        std::sort(sources.begin(), sources.end());
+        for (const auto& [name, list] : sources) {
+            Findings::Steps r{c_[list->front()].source, {}};
+            const ClaimFacts* last = nullptr;
+            for (std::size_t i : *list) {
+                const ClaimFacts& c = c_[i];
+                if (!c.has_low || !c.has_high || c.increment) continue;
+                if (last && last->low == c.low && last->high == c.high) continue;
+                r.claims.push_back(num_[i]);
+                last = &c;
+            }
+            if (r.claims.size() >= 2) out_.revisions.push_back(std::move(r));
+        }
+    }
+
+    void explain(const ClaimFacts& a, const ClaimFacts& b, std::string_view why) { ix_.explain(out_, a, b, why); }
+
+    const FactIndex& ix_;
+    const ConflictOptions& opt_;
+    Findings& out_;
+    // The bucket being swept: its claims' numbers and facts, in order, and what they count.
+    std::vector<std::uint32_t> num_;
+    std::vector<ClaimFacts> c_;
+    std::vector<Interval> iv_;  // the interval each of c_ stands for
+    std::string topic_;
+    // Per pair of voices (lower number first), the claims (bucket indexes) of the conflicts
+    // reported between them within the window.
+    std::unordered_map<std::uint64_t, std::vector<std::pair<std::size_t, std::size_t>>> repeats_;
+    std::set<std::pair<std::size_t, std::uint32_t>> lowered_;  // (peak, later voice) reported
+};
+
+}  // namespace
+
+void find_disagreements(const FactIndex& index, const ConflictOptions& opt, Findings& out) {
+    Sweep(index, opt, out).run();
+}
+
+}  // namespace nkclaims

@@ -1,0 +1,49 @@
+#include "nkclaims/rules.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace nkclaims {
+
+std::string_view to_string(RuleId r) {
+    switch (r) {
+        case RuleId::FigureNoun:
+            return "figure:noun";
+        case RuleId::FigureElliptical:
+            return "figure:elliptical";
+        case RuleId::Stance:
+            return "stance";
+    }
+    return "";
+}
+
+Claim base_claim(const SentenceContext& x, ClaimKind kind, Span span) {
+    Claim c;
+    c.kind = kind;
+    c.doc = x.d.name;
+    c.span = span;
+    c.as_written = x.d.bytes.substr(span.begin, span.end - span.begin);
+    std::replace(c.as_written.begin(), c.as_written.end(), '\n', ' ');
+    c.quote = x.d.sentence_text(x.s);
+    c.quote_span = x.s.span;
+    return c;
+}
+
+void attribute(const SentenceContext& x, Claim& c, std::size_t at, bool stance, std::set<std::size_t>& unattributed) {
+    if (auto a = x.who.at(at, stance)) {
+        c.source = a->source;
+        c.via = a->via;
+        x.fields.note(c, [&] {
+            return fmt::format("source {}{} from {}", a->source, a->via.empty() ? "" : " via " + a->via, a->why);
+        });
+        return;
+    }
+    unattributed.insert(c.span.begin);  // nobody named, no speaker label
+    if (!x.d.meta.outlet.empty()) {
+        c.source = x.d.meta.outlet;
+        x.fields.note(c, [&] { return fmt::format("source {}: the document's outlet, nobody named", c.source); });
+    }
+}
+
+}  // namespace nkclaims
