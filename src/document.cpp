@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "nkclaims/error.hpp"
+#include "nkclaims/html.hpp"
+#include "nkclaims/markdown.hpp"
 
 namespace nkclaims {
 
@@ -391,6 +393,16 @@ DocumentMeta read_meta(const Document& d, const Gazetteer& g) {
     return m;
 }
 
+// A web page's or Markdown file's text and metadata, by the file's extension; else nothing.
+std::optional<Page> read_markup(const std::string& path, std::string_view bytes, const Gazetteer& g) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
+    if (ext == ".html" || ext == ".htm") return read_html(path, bytes, g);
+    if (ext == ".md") return read_markdown(path, bytes, g);
+    return std::nullopt;
+}
+
 }  // namespace
 
 Document parse_document(std::string path, std::string bytes, const Gazetteer& g) {
@@ -399,12 +411,18 @@ Document parse_document(std::string path, std::string bytes, const Gazetteer& g)
     d.name = std::filesystem::path(d.path).filename().string();
     if (d.name.empty()) d.name = d.path;
     check_text(d.path, bytes);
+    std::optional<Page> page = read_markup(d.path, bytes, g);
+    if (page) {
+        bytes = page->source.take_text();
+        d.origin = page->source.take_map();
+    }
     d.bytes = std::move(bytes);
     const std::size_t bom = std::string_view(d.bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
     d.tokens = tokenize(std::string_view(d.bytes).substr(bom), bom);
     if (d.tokens.tokens.empty()) throw InputError(d.path, "no text in file");
     Splitter(d, g).run();
     d.meta = read_meta(d, g);
+    if (page) d.meta.merge(page->meta);
     // A headline restates the body: its sentence yields no claims.
     if (!d.sentences.empty() && !d.meta.title.empty() && d.sentence_text(d.sentences.front()) == d.meta.title &&
         d.sentences.size() > 1 && d.meta.title.back() != '.')
@@ -428,24 +446,28 @@ namespace {
 
 bool is_text_file(const std::filesystem::path& p) {
     const auto ext = p.extension();
-    return ext == ".txt" || ext == ".vtt" || ext == ".srt";
+    return ext == ".txt" || ext == ".vtt" || ext == ".srt" || ext == ".md" || ext == ".html" || ext == ".htm";
 }
 
 // One folder's entries, sorted, then each in turn: only the folders on the current path are in
-// memory. Symlinked folders are not followed (no loops); symlinked files are read.
-std::size_t walk(const std::filesystem::path& folder, const std::function<void(const std::filesystem::path&)>& each) {
+// memory. Symlinked folders are not followed (no loops); symlinked files are read. A subfolder
+// that cannot be listed goes to `unlisted`; its siblings are still walked.
+std::size_t walk(const std::filesystem::path& folder, const std::function<void(const std::filesystem::path&)>& each,
+                 const std::function<void(const InputError&)>& unlisted) {
     std::error_code ec;
     std::vector<std::filesystem::directory_entry> entries;
-    for (std::filesystem::directory_iterator it(folder, std::filesystem::directory_options::skip_permission_denied, ec),
-         end;
-         !ec && it != end; it.increment(ec))
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
         entries.push_back(*it);
-    if (ec) throw InputError(folder.string(), ec.message());
+    if (ec) throw InputError(folder.string(), "cannot list folder: " + ec.message());
     std::sort(entries.begin(), entries.end());
     std::size_t found = 0;
     for (const auto& e : entries) {
         if (e.is_directory(ec) && !e.is_symlink(ec)) {
-            found += walk(e.path(), each);
+            try {
+                found += walk(e.path(), each, unlisted);
+            } catch (const InputError& error) {
+                unlisted(error);
+            }
         } else if (is_text_file(e.path()) && e.is_regular_file(ec)) {
             each(e.path());
             ++found;
@@ -456,11 +478,19 @@ std::size_t walk(const std::filesystem::path& folder, const std::function<void(c
 
 }  // namespace
 
-void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each) {
+void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each,
+                    const std::function<void(const InputError&)>& unlisted) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw InputError(path.string(), "no such file or folder");
     if (!std::filesystem::is_directory(path, ec)) return each(path);
-    if (walk(path, each) == 0) throw InputError(path.string(), "no text files (*.txt, *.vtt, *.srt) in folder");
+    bool skipped = false;
+    const auto skip = [&](const InputError& e) {
+        if (!unlisted) throw e;
+        skipped = true;
+        unlisted(e);
+    };
+    if (walk(path, each, skip) == 0 && !skipped)
+        throw InputError(path.string(), "no text files (*.txt, *.vtt, *.srt, *.md, *.html, *.htm) in folder");
 }
 
 }  // namespace nkclaims

@@ -78,6 +78,10 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
+    for (Claim& c : out) {  // a web page's or Markdown file's spans point into the file, not its text
+        c.span = d.original(c.span);
+        c.quote_span = d.original(c.quote_span);
+    }
     return out;
 }
 

@@ -79,7 +79,10 @@ void name(std::map<std::string, DisplayName>& names, const std::vector<std::stri
 
 void load_sources(Gazetteer& g, const std::filesystem::path& path) {
     read_rows(path, 3, [&](const auto& f, const auto& where) {
-        g.sources.add(f[0], SourceEntry{f[1], source_kind(f[2], where)});
+        const SourceKind kind = source_kind(f[2], where);
+        g.sources.add(f[0], SourceEntry{f[1], kind});
+        if (kind != SourceKind::Outlet)
+            g.origins[f[1]] |= kind == SourceKind::Organization || kind == SourceKind::Country;
         name(g.source_names, f, where);
     });
 }
@@ -171,6 +174,7 @@ constexpr DataFile kDataFiles[] = {
     {"stance_topics.txt", load_list<&Gazetteer::stance_topics>},
     {"boilerplate.txt", load_list<&Gazetteer::boilerplate>},
     {"not_counted.txt", load_list<&Gazetteer::not_counted>},
+    {"page_furniture.txt", load_list<&Gazetteer::page_furniture>},
     {"clause_words.tsv", load_word_classes},
     {"noun_phrase_words.tsv", load_word_classes},
     {"elliptical_cues.tsv", load_word_classes},

@@ -58,7 +58,7 @@ TEST_CASE("reading files and folders", "[document]") {
     SECTION("a folder without text files") {
         tmp.write("x.pdf", "x");
         CHECK_THROWS_WITH(for_each_input(tmp.path(), [](const std::filesystem::path&) {}),
-                          "no text files (*.txt, *.vtt, *.srt) in folder");
+                          "no text files (*.txt, *.vtt, *.srt, *.md, *.html, *.htm) in folder");
     }
     SECTION("a UTF-8 byte-order mark is skipped and offsets stay in the original bytes") {
         auto d = parse_document("bom.txt", "\xEF\xBB\xBFThey sent 3,000 troops.", test::gazetteer());

@@ -73,8 +73,21 @@ struct Gazetteer {
     Lexicon<bool> stance_topics;   // what a stance must be about
     Lexicon<bool> boilerplate;     // ads and site furniture
     Lexicon<bool> not_counted;     // nouns that are never counted: "years", "percent"
+    Lexicon<bool> page_furniture;  // class, id and role words of a web page's menus, ads, share bars
     Vocabulary words;              // grammar words by what they do: clause breaks, pronouns...
     std::string fingerprint;       // hash of every data file: a rule change re-extracts
+    // The source ids some alias names as more than an outlet: they make assessments. True for
+    // an institution (an org or a country alias), false for unnamed groups and people only.
+    std::map<std::string, bool, std::less<>> origins;
+
+    // Whether a source id is an outlet and nothing more (AP, or an outlet only a manifest names):
+    // speaking for no one it names, it relays an assessment rather than making one.
+    bool is_outlet(std::string_view id) const { return !origins.contains(id); }
+    // Whether a source id names an institution ("nis", "us_gov"), not "experts" or "officials".
+    bool is_named(std::string_view id) const {
+        auto it = origins.find(id);
+        return it != origins.end() && it->second;
+    }
 
     // Source id → its names, place id → its names: columns 4 and 5 of sources.tsv and places.tsv.
     std::map<std::string, DisplayName> source_names;
