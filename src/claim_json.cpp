@@ -104,6 +104,11 @@ struct Write {
         }
         *at++ = '"';
     }
+    // `key` and the string.
+    void keyed(std::string_view key, std::string_view s) {
+        raw(key);
+        string(s);
+    }
     // `key` and the string, when there is one.
     void optional(std::string_view key, std::string_view s) {
         if (s.empty()) return;
@@ -213,12 +218,10 @@ void claim_json(Write& out, const Claim& c, const ClaimNames& names) {
         out.raw(",\"phase\":"sv);
         out.name_or_null(c.phase);
     }
-    out.raw(",\"quote\":"sv);
-    out.string(c.quote);
+    out.keyed(",\"quote\":"sv, c.quote);
     out.raw(",\"quote_span\":"sv);
     out.span(c.quote_span);
-    out.raw(",\"rule\":"sv);
-    out.string(c.rule);
+    out.keyed(",\"rule\":"sv, c.rule);
     out.raw(",\"source\":"sv);
     out.string_or_null(c.source);
     out.optional(",\"source_name\":"sv, names.source);
@@ -228,8 +231,7 @@ void claim_json(Write& out, const Claim& c, const ClaimNames& names) {
         out.raw(",\"stance\":"sv);
         out.name_or_null(c.stance);
     }
-    out.raw(",\"text\":"sv);
-    out.string(c.as_written);
+    out.keyed(",\"text\":"sv, c.as_written);
     if (figure) {
         out.raw(",\"value\":{\"high\":"sv);
         out.number(c.value.high);

@@ -131,8 +131,8 @@ ClaimFilter filter_of(const Options& o) {
     return f;
 }
 
-TableStyle style_for_stdout() {
-    TableStyle s;
+TableStyle style_for_stdout(const DisplayNames* names = nullptr) {
+    TableStyle s{.names = names};
     const bool tty = isatty(STDOUT_FILENO) != 0;
     const char* no_color = std::getenv("NO_COLOR");
     s.color = tty && !(no_color && *no_color) ? Color::On : Color::Off;
@@ -146,13 +146,6 @@ TableStyle style_for_stdout() {
 
 Gazetteer load_gazetteer(const Options& o) {
     return Gazetteer::load(o.data.empty() ? default_data_dir() : std::filesystem::path(o.data));
-}
-
-// The style of stdout, showing the display names `names` holds.
-TableStyle style_with(const DisplayNames& names) {
-    TableStyle s = style_for_stdout();
-    s.names = &names;
-    return s;
 }
 
 // Reads the inputs one at a time, never the whole corpus, and hands each parsed document on.
@@ -234,7 +227,7 @@ int do_extract(const Options& o, Io& io) {
             Document d = inputs.parse(file, read_file(file));
             auto claims = ex.extract(d, o.explain ? Explain::Yes : Explain::No);
             if (f == Format::Jsonl && !o.explain)
-                write_claims(io.out, claims, f, style_with(names));
+                write_claims(io.out, claims, f, style_for_stdout(&names));
             else
                 all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
         } catch (const InputError& e) {
@@ -243,7 +236,7 @@ int do_extract(const Options& o, Io& io) {
         }
     });
     if (f != Format::Jsonl || o.explain)
-        write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_with(names));
+        write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_for_stdout(&names));
     return listed && !failed ? kOk : kFailed;
 }
 
@@ -262,7 +255,7 @@ int do_claims(const Options& o, Io& io) {
         store.for_each_claim(filter, [&](const Claim& c) { out.write(c); });
         return kOk;
     }
-    write_claims(io.out, store.claims(filter), f, style_with(names));
+    write_claims(io.out, store.claims(filter), f, style_for_stdout(&names));
     return kOk;
 }
 
@@ -277,7 +270,7 @@ int do_conflicts(const Options& o, Io& io) {
     const Store store = read_store(o);
     auto report = conflicts_in(store, filter, g, opt, o.explain ? Explain::Yes : Explain::No);
     const DisplayNames names = display_names(g);
-    write_conflicts(io.out, report, f, style_with(names));
+    write_conflicts(io.out, report, f, style_for_stdout(&names));
     std::size_t fresh = report.conflicts.size();
     if (!o.baseline.empty()) {
         auto counted = count_new_conflicts(report.conflicts, baseline);
@@ -288,35 +281,23 @@ int do_conflicts(const Options& o, Io& io) {
     return o.fail_on_conflict && fresh > 0 ? kConflictsFound : kOk;
 }
 
-// The stored figures the views read: those of the filters, of one actor when asked.
-std::vector<Claim> view_claims(const Options& o, const Store& store) {
-    std::vector<Claim> claims = store.claims(filter_of(o));
-    if (!o.actor.empty()) std::erase_if(claims, [&](const Claim& c) { return c.actor != o.actor; });
-    return claims;
-}
-
-int do_timeline(const Options& o, Io& io) {
+// latest and timeline: the assessments of the stored figures the filters (and --actor) pick.
+int write_view(const Options& o, Io& io, bool latest) {
     const DisplayNames names = display_names(load_gazetteer(o));
     const Format f =
         format_of(o, Format::Table, {Format::Table, Format::Json, Format::Jsonl, Format::Csv, Format::Markdown});
-    if (!filter_of(o).metric) throw UsageError("--metric", "timeline needs a metric (troops, casualties, ...)");
-    const Store store = read_store(o);
-    const std::vector<Claim> claims = view_claims(o, store);
-    write_assessments(io.out, timeline_assessments(claims), f, style_with(names));
-    return kOk;
-}
-
-int do_latest(const Options& o, Io& io) {
-    const DisplayNames names = display_names(load_gazetteer(o));
-    const Format f =
-        format_of(o, Format::Table, {Format::Table, Format::Json, Format::Jsonl, Format::Csv, Format::Markdown});
+    const ClaimFilter filter = filter_of(o);
     const auto as_of = day_option(o.as_of, "--as-of");
-    filter_of(o);  // a bad filter is a usage error before anything is opened
-    const Store store = read_store(o);
-    const std::vector<Claim> claims = view_claims(o, store);
-    write_assessments(io.out, latest_assessments(claims, as_of), f, style_with(names));
+    if (!latest && !filter.metric) throw UsageError("--metric", "timeline needs a metric (troops, casualties, ...)");
+    std::vector<Claim> claims = read_store(o).claims(filter);
+    if (!o.actor.empty()) std::erase_if(claims, [&](const Claim& c) { return c.actor != o.actor; });
+    write_assessments(io.out, latest ? latest_assessments(claims, as_of) : timeline_assessments(claims), f,
+                      style_for_stdout(&names));
     return kOk;
 }
+
+int do_timeline(const Options& o, Io& io) { return write_view(o, io, false); }
+int do_latest(const Options& o, Io& io) { return write_view(o, io, true); }
 
 void setup_view(CLI::App& a, Options& o) {
     add_db(a, o);
@@ -356,7 +337,7 @@ int do_report(const Options& o, Io& io) {
 int do_docs(const Options& o, Io& io) {
     const DisplayNames names = display_names(load_gazetteer(o));
     const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Csv, Format::Markdown});
-    write_documents(io.out, read_store(o).documents(), f, style_with(names));
+    write_documents(io.out, read_store(o).documents(), f, style_for_stdout(&names));
     return kOk;
 }
 
