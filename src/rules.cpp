@@ -12,6 +12,8 @@ std::string_view to_string(RuleId r) {
     switch (r) {
         case RuleId::FigureNoun:
             return "figure:noun";
+        case RuleId::FigurePredicate:
+            return "figure:predicate";
         case RuleId::FigureElliptical:
             return "figure:elliptical";
         case RuleId::Stance:

@@ -61,7 +61,7 @@ TEST_CASE("a saved web page gives the article's claims, spans in its own bytes",
         const auto copy = tmp.write("p.html", bytes);
         const auto manifest = tmp.write(
             "m.json", R"([{"file": "p.html", "published": "2024-12-20", "outlet": "bbc", "title": "Given"}])");
-        const Inputs inputs(test::gazetteer(), manifest.string(), std::nullopt, "");
+        const Inputs inputs(test::gazetteer(), {manifest.string()}, std::nullopt, "");
         const Document m = inputs.parse(copy, bytes);
         CHECK(m.meta.title == "Given");
         CHECK(m.meta.outlet == "bbc");

@@ -59,6 +59,15 @@ struct Document {
     std::string sentence_text(const Sentence& s) const;
 };
 
+// A line of a document's bytes [begin, end), without its line break.
+struct Line {
+    std::size_t begin, end;
+};
+// The lines of `bytes`, split at "\n" (a "\r" before it is not part of the line).
+std::vector<Line> lines_of(std::string_view bytes);
+// `s` without the spaces and tabs around it.
+std::string_view trim(std::string_view s);
+
 // Reads and parses a file; a web page (.html, .htm) or Markdown file (.md) is read through its
 // markup (html.hpp, markdown.hpp), its metadata under any the text itself gives. Throws InputError naming the file:
 // missing, unreadable, empty, binary (a NUL byte), UTF-16, or not UTF-8 (with the byte offset of the first bad byte).
