@@ -37,6 +37,7 @@ struct Options {
     std::string format;
     std::vector<std::string> paths;
     std::string metric, phase, source, doc, since, until;
+    std::string actor, as_of;  // latest, timeline
     int window = ConflictOptions{}.window_days;
     double min_gap = ConflictOptions{}.tolerance;
     bool explain = false;
@@ -130,8 +131,8 @@ ClaimFilter filter_of(const Options& o) {
     return f;
 }
 
-TableStyle style_for_stdout() {
-    TableStyle s;
+TableStyle style_for_stdout(const DisplayNames* names = nullptr) {
+    TableStyle s{.names = names};
     const bool tty = isatty(STDOUT_FILENO) != 0;
     const char* no_color = std::getenv("NO_COLOR");
     s.color = tty && !(no_color && *no_color) ? Color::On : Color::Off;
@@ -216,6 +217,7 @@ int do_extract(const Options& o, Io& io) {
     const Gazetteer g = load_gazetteer(o);
     const Inputs inputs = inputs_of(o, g);
     const Extractor ex(g);
+    const DisplayNames names = display_names(g);
     if (o.format == "shard") return write_shard(io.out, ex, inputs, o.paths, error_sink(io, false)) ? kOk : kFailed;
     const Format f = format_of(o, Format::Jsonl, {Format::Jsonl, Format::Json, Format::Table, Format::Csv});
     std::vector<Claim> all;
@@ -225,7 +227,7 @@ int do_extract(const Options& o, Io& io) {
             Document d = inputs.parse(file, read_file(file));
             auto claims = ex.extract(d, o.explain ? Explain::Yes : Explain::No);
             if (f == Format::Jsonl && !o.explain)
-                write_claims(io.out, claims, f);
+                write_claims(io.out, claims, f, style_for_stdout(&names));
             else
                 all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
         } catch (const InputError& e) {
@@ -234,7 +236,7 @@ int do_extract(const Options& o, Io& io) {
         }
     });
     if (f != Format::Jsonl || o.explain)
-        write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_for_stdout());
+        write_claims(io.out, all, f == Format::Jsonl ? Format::Table : f, style_for_stdout(&names));
     return listed && !failed ? kOk : kFailed;
 }
 
@@ -243,16 +245,17 @@ int do_extract(const Options& o, Io& io) {
 Store read_store(const Options& o) { return Store(o.db.empty() ? default_db() : o.db, Access::ReadOnly); }
 
 int do_claims(const Options& o, Io& io) {
+    const DisplayNames names = display_names(load_gazetteer(o));
     const Format f =
         format_of(o, Format::Table, {Format::Table, Format::Jsonl, Format::Json, Format::Csv, Format::Markdown});
     const ClaimFilter filter = filter_of(o);
     const Store store = read_store(o);
     if (ClaimStream::supports(f)) {  // a million rows go straight through
-        ClaimStream out(io.out, f);
+        ClaimStream out(io.out, f, &names);
         store.for_each_claim(filter, [&](const Claim& c) { out.write(c); });
         return kOk;
     }
-    write_claims(io.out, store.claims(filter), f, style_for_stdout());
+    write_claims(io.out, store.claims(filter), f, style_for_stdout(&names));
     return kOk;
 }
 
@@ -266,7 +269,8 @@ int do_conflicts(const Options& o, Io& io) {
     const Gazetteer g = load_gazetteer(o);
     const Store store = read_store(o);
     auto report = conflicts_in(store, filter, g, opt, o.explain ? Explain::Yes : Explain::No);
-    write_conflicts(io.out, report, f, style_for_stdout());
+    const DisplayNames names = display_names(g);
+    write_conflicts(io.out, report, f, style_for_stdout(&names));
     std::size_t fresh = report.conflicts.size();
     if (!o.baseline.empty()) {
         auto counted = count_new_conflicts(report.conflicts, baseline);
@@ -277,13 +281,34 @@ int do_conflicts(const Options& o, Io& io) {
     return o.fail_on_conflict && fresh > 0 ? kConflictsFound : kOk;
 }
 
-int do_timeline(const Options& o, Io& io) {
-    const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Jsonl, Format::Csv});
-    ClaimFilter filter = filter_of(o);
-    if (!filter.metric) throw UsageError("--metric", "timeline needs a metric (troops, casualties, ...)");
-    const Store store = read_store(o);
-    write_timeline(io.out, store.claims(filter), f, style_for_stdout());
+// latest and timeline: the assessments of the stored figures the filters (and --actor) pick.
+int write_view(const Options& o, Io& io, bool latest) {
+    const DisplayNames names = display_names(load_gazetteer(o));
+    const Format f =
+        format_of(o, Format::Table, {Format::Table, Format::Json, Format::Jsonl, Format::Csv, Format::Markdown});
+    const ClaimFilter filter = filter_of(o);
+    const auto as_of = day_option(o.as_of, "--as-of");
+    if (!latest && !filter.metric) throw UsageError("--metric", "timeline needs a metric (troops, casualties, ...)");
+    std::vector<Claim> claims = read_store(o).claims(filter);
+    if (!o.actor.empty()) std::erase_if(claims, [&](const Claim& c) { return c.actor != o.actor; });
+    write_assessments(io.out, latest ? latest_assessments(claims, as_of) : timeline_assessments(claims), f,
+                      style_for_stdout(&names));
     return kOk;
+}
+
+int do_timeline(const Options& o, Io& io) { return write_view(o, io, false); }
+int do_latest(const Options& o, Io& io) { return write_view(o, io, true); }
+
+void setup_view(CLI::App& a, Options& o) {
+    add_db(a, o);
+    add_filters(a, o);
+    a.add_option("--actor", o.actor, "whose forces: north_korea, russia, ukraine");
+    a.add_option("--format", o.format, "table (default), json, jsonl, csv, md");
+}
+
+void setup_latest(CLI::App& a, Options& o) {
+    setup_view(a, o);
+    a.add_option("--as-of", o.as_of, "the latest as it stood on YYYY-MM-DD");
 }
 
 int do_report(const Options& o, Io& io) {
@@ -311,8 +336,9 @@ int do_report(const Options& o, Io& io) {
 }
 
 int do_docs(const Options& o, Io& io) {
-    const Format f = format_of(o, Format::Table, {Format::Table, Format::Json});
-    write_documents(io.out, read_store(o).documents(), f);
+    const DisplayNames names = display_names(load_gazetteer(o));
+    const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Csv, Format::Markdown});
+    write_documents(io.out, read_store(o).documents(), f, style_for_stdout(&names));
     return kOk;
 }
 
@@ -363,13 +389,10 @@ std::vector<Command> commands() {
                           "a saved --format json: only conflicts not in it count for --fail-on-conflict");
          },
          do_conflicts},
-        {"timeline", "Show how one figure evolved, source by source",
-         [](CLI::App& a, Options& o) {
-             add_db(a, o);
-             add_filters(a, o);
-             a.add_option("--format", o.format, "table (default), json, jsonl, csv");
-         },
+        {"timeline", "Show how one figure evolved: every assessment in date order, relays folded", setup_view,
          do_timeline},
+        {"latest", "Show the latest assessment of each source, for each actor, metric and phase", setup_latest,
+         do_latest},
         {"report", "Write the report folder: index.html, report.md, report.json",
          [](CLI::App& a, Options& o) {
              add_db(a, o);
@@ -385,7 +408,7 @@ std::vector<Command> commands() {
         {"docs", "List the documents in the database",
          [](CLI::App& a, Options& o) {
              add_db(a, o);
-             a.add_option("--format", o.format, "table (default), json");
+             a.add_option("--format", o.format, "table (default), json, csv, md");
          },
          do_docs},
     };

@@ -17,8 +17,8 @@
 #include <thread>
 
 #include "nkclaims/claim_facts.hpp"
+#include "nkclaims/claim_json.hpp"
 #include "nkclaims/error.hpp"
-#include "nkclaims/report.hpp"
 
 namespace nkclaims {
 
@@ -317,14 +317,14 @@ bool write_shard(std::ostream& out, const Extractor& ex, const Inputs& inputs, c
             const std::size_t size = bytes.size();
             Document d = inputs.parse(file, std::move(bytes));
             const auto claims = ex.extract(d);
-            std::ostringstream meta;
-            write_documents(meta, {StoredDocument{path, d.name, hash, d.meta, size, claims.size()}}, Format::Json);
             std::string line = "{\"claims\":[";
             for (std::size_t i = 0; i < claims.size(); ++i) {
                 if (i) line += ',';
                 append_json(line, claims[i]);
             }
-            line += "],\"document\":" + nlohmann::json::parse(meta.str())["documents"][0].dump() + "}\n";
+            line +=
+                "],\"document\":" + to_json(StoredDocument{path, d.name, hash, d.meta, size, claims.size()}).dump() +
+                "}\n";
             out << line;
         } catch (const InputError& e) {
             error(e.message());
@@ -333,25 +333,6 @@ bool write_shard(std::ostream& out, const Extractor& ex, const Inputs& inputs, c
     });
     return listed && !failed;
 }
-
-namespace {
-
-StoredDocument document_of(const nlohmann::json& d, std::size_t claims) {
-    StoredDocument sd;
-    sd.path = d.at("path").get<std::string>();
-    sd.name = d.at("name").get<std::string>();
-    sd.hash = d.at("hash").get<std::string>();
-    sd.meta.title = d.value("title", "");
-    sd.meta.outlet = d.value("outlet", "");
-    sd.meta.kind = parse_doc_kind(d.value("kind", ""));
-    sd.meta.published = parse_iso_day(d.value("published", ""));
-    sd.meta.recorded = parse_iso_day(d.value("recorded", ""));
-    sd.bytes = d.value("bytes", std::size_t{0});
-    sd.claims = claims;
-    return sd;
-}
-
-}  // namespace
 
 IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<std::string>& shards,
                            const IngestOptions& opt, const ErrorSink& error) {
@@ -372,7 +353,7 @@ IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<s
                 const auto j = nlohmann::json::parse(line);
                 std::vector<Claim> claims;
                 for (const auto& c : j.at("claims")) claims.push_back(claim_from_json(c));
-                count(n, store.put(document_of(j.at("document"), claims.size()), claims), claims.size());
+                count(n, store.put(document_from_json(j.at("document"), claims.size()), claims), claims.size());
             } catch (const nlohmann::json::exception& e) {
                 error(fmt::format("{}:{}: not a shard line (extract --format shard): {}", name, no, e.what()));
                 n.failed = true;

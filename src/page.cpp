@@ -12,6 +12,9 @@
 #include "nkclaims/report.hpp"
 #include "nkclaims/summary.hpp"
 #include "nkclaims/timelines.hpp"
+#include "nkclaims/claim_json.hpp"
+#include "nkclaims/error.hpp"
+#include "nkclaims/printers.hpp"
 
 namespace nkclaims {
 namespace {
@@ -303,15 +306,19 @@ void write_markdown_report(std::ostream& out, const ReportInput& in) {
 }
 
 void write_json_report(std::ostream& out, const ReportInput& in) {
-    std::ostringstream conflicts, documents;
-    write_conflicts(conflicts, in.conflicts, Format::Json);
-    write_documents(documents, in.documents, Format::Json);
-    nlohmann::json j = nlohmann::json::parse(conflicts.str());
-    j["documents"] = nlohmann::json::parse(documents.str())["documents"];
-    j["claims"] = nlohmann::json::array();
-    for (const Claim& c : in.claims) j["claims"].push_back(to_json(c));
-    if (in.stamp) j["generated"] = *in.stamp;
-    out << j.dump(1) << '\n';
+    out << "{\"claims\":[\n";
+    std::string buf;
+    for (std::size_t i = 0; i < in.claims.size(); ++i) {
+        buf = i ? ",\n" : "";
+        append_json(buf, in.claims[i]);
+        out << buf;
+    }
+    nlohmann::json docs = nlohmann::json::array();
+    for (const auto& d : in.documents) docs.push_back(to_json(d));
+    out << "],\n\"documents\":" << docs.dump() << ",\n";
+    if (in.stamp) out << "\"generated\":" << nlohmann::json(*in.stamp).dump() << ",\n";
+    write_conflict_members(out, in.conflicts, "\n");
+    out << "}\n";
 }
 
 }  // namespace nkclaims

@@ -131,6 +131,21 @@ CREATE VIEW v_conflicts AS
     SELECT k.id AS conflict, k.kind AS conflict_kind, k.topic, k.reason, k.severity, k.gap_days, cc.position, v.*
     FROM conflicts k JOIN conflict_claims cc ON cc.conflict_id = k.id JOIN v_claims v ON v.claim_id = cc.claim_id;
 )SQL",
+    // Version 6: v_latest, for people who open the database in sqlite3: the latest dated figure
+    // of each source for each (actor, metric, phase), as `nkclaims latest` shows it. Hypothetical
+    // figures are no one's assessment.
+    R"SQL(
+CREATE VIEW v_latest AS
+    SELECT claim_id, actor, metric, phase, source, via, value_low, value_high, approx, increment, date, doc, text,
+           quote, title, outlet
+    FROM (SELECT v.*, row_number() OVER (PARTITION BY v.actor, v.metric, v.phase, v.source
+                                         ORDER BY c.date_first DESC, c.date_last DESC, v.doc DESC,
+                                                  v.span_begin DESC) AS newest
+          FROM v_claims v JOIN claims c ON c.id = v.claim_id
+          WHERE v.kind = 'figure' AND v.metric IS NOT NULL AND v.source IS NOT NULL AND c.date_first IS NOT NULL
+                AND v.hypothetical = 0)
+    WHERE newest = 1;
+)SQL",
 };
 
 }  // namespace nkclaims::store_schema

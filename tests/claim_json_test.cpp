@@ -1,8 +1,10 @@
+#include "nkclaims/claim_json.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
-#include "nkclaims/claim.hpp"
+#include "nkclaims/format.hpp"
 
 using namespace nkclaims;
 
@@ -135,4 +137,68 @@ TEST_CASE("claims as JSON: numbers, dates and empty fields", "[claim_json]") {
         CHECK(j.find("\"value\"") == std::string::npos);
         CHECK(j.find(R"("stance":"denies")") != std::string::npos);
     }
+}
+
+TEST_CASE("claims as JSON: a file name that is not UTF-8, and display names", "[claim_json]") {
+    Claim c = figure();
+    SECTION("the bad bytes become U+FFFD and the object says so, in both writers") {
+        c.doc = "bad\xff.txt";
+        for (const ClaimKind kind : {ClaimKind::Figure, ClaimKind::Stance}) {
+            c.kind = kind;
+            c.stance = Stance::Denies;
+            std::string fast;
+            append_json(fast, c);
+            CHECK(fast == to_json(c).dump());
+            const auto j = nlohmann::json::parse(fast);
+            CHECK(j["doc"] == "bad\xEF\xBF\xBD.txt");
+            CHECK(j["invalid_utf8"] == nlohmann::json::array({"doc"}));
+        }
+    }
+    SECTION("names beside the ids, in both writers, only when names are known") {
+        DisplayNames names;
+        names.add_source("nis", {"National Intelligence Service", "NIS"});
+        c.via = "ap";
+        c.location = "kursk";
+        std::string fast;
+        append_json(fast, c, &names);
+        CHECK(fast == to_json(c, &names).dump());
+        const auto j = nlohmann::json::parse(fast);
+        CHECK(j["source"] == "nis");
+        CHECK(j["source_name"] == "National Intelligence Service");
+        CHECK(j["via_name"] == "ap");  // no name: the id
+        CHECK(j["location_name"] == "kursk");
+        const DisplayNames none;
+        CHECK(to_json(c, &none).dump() == to_json(c).dump());
+    }
+}
+
+TEST_CASE("documents as JSON: read back as written, bad bytes replaced and noted", "[claim_json]") {
+    StoredDocument d{"/data/in/a.txt", "a.txt", "abc123", {}, 120, 3};
+    d.meta.title = "A title";
+    d.meta.published = parse_iso_day("2024-10-25");
+    const auto j = to_json(d);
+    CHECK(j.dump() ==
+          R"({"bytes":120,"claims":3,"hash":"abc123","kind":"","name":"a.txt","outlet":"","path":"/data/in/a.txt",)"
+          R"("published":"2024-10-25","recorded":"","title":"A title"})");
+    const StoredDocument back = document_from_json(j, 3);
+    CHECK(to_json(back).dump() == j.dump());
+    d.name = "b\xfe.txt";
+    d.path = "/data/in/b\xfe.txt";
+    const auto bad = to_json(d);
+    CHECK(bad["invalid_utf8"] == nlohmann::json::array({"name", "path"}));
+    CHECK_NOTHROW(bad.dump());
+}
+
+TEST_CASE("conflicts as JSON: the claims follow what the conflict is", "[claim_json]") {
+    Claim a = figure(), b = figure();
+    b.source = "us_gov";
+    b.value = {3000.0, std::nullopt};
+    const Conflict c{ConflictKind::Disagreement, {&a, &b}, 2.0 / 3.0, 5, "they differ", "north_korea troops planned"};
+    std::string out;
+    append_json(out, c);
+    const auto j = nlohmann::json::parse(out);
+    CHECK(out.starts_with(R"({"gap_days":5,"kind":"disagreement","reason":"they differ","severity":0.667,)"));
+    CHECK(j["topic"] == "north_korea troops planned");
+    REQUIRE(j["claims"].size() == 2);
+    CHECK(j["claims"][1] == to_json(b));
 }

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "helpers.hpp"
+#include "nkclaims/claim_json.hpp"
 
 using namespace nkclaims;
 

@@ -287,6 +287,24 @@ TEST_CASE("store: v_conflicts shows the stored conflicts", "[store]") {
               .out == "1|0|nis|1500.0\n1|1|us_gov|3000.0\n");
 }
 
+TEST_CASE("store: v_latest holds each source's latest figure", "[store]") {
+    TempDir tmp;
+    const auto p = (tmp.path() / "l.db").string();
+    {
+        Store s(p);
+        auto first = test::extract("The NIS said 1,500 North Korean soldiers were sent.", "2024-10-18");
+        auto later = test::extract("The NIS said 3,000 North Korean soldiers were sent.", "2024-10-30");
+        REQUIRE(first.size() == 1);
+        REQUIRE(later.size() == 1);
+        first[0].doc = "a.txt";
+        later[0].doc = "b.txt";
+        s.put({"/a.txt", "a.txt", "h1", {}, 10, 1}, first);
+        s.put({"/b.txt", "b.txt", "h2", {}, 10, 1}, later);
+    }
+    CHECK(test::run("sqlite3 '" + p + "' 'SELECT source, metric, phase, value_low, date, doc FROM v_latest;'").out ==
+          "nis|troops|deployed|3000.0|2024-10-30|b.txt\n");
+}
+
 namespace {
 // The bytes of a file and its modification time: what "left as it was" means.
 std::string fingerprint(const std::string& p) {

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,13 +99,5 @@ struct Claim {
 
 // Who asserts a claim, as reports name it: "nis", or "ukraine_intel via cnn".
 std::string voice_of(const Claim& c);
-
-// The claim as CONTRACT.md prints it (one JSON object).
-nlohmann::json to_json(const Claim& c);
-// The same JSON as to_json(c).dump(), appended to `out` without building a JSON tree: the
-// extract path writes millions of these.
-void append_json(std::string& out, const Claim& c);
-// The inverse, for `nkclaims import`; throws nlohmann::json::exception on a malformed object.
-Claim claim_from_json(const nlohmann::json& j);
 
 }  // namespace nkclaims

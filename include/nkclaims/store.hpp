@@ -20,7 +20,8 @@ namespace nkclaims {
 // Version 3: documents_by_name; claims_by_doc carries the metric; no other index on claims.
 // Version 4: documents hold the run of ids of their claims (first_claim, last_claim).
 // Version 5: claims(hypothetical, about), CONTRACT.md version 2.
-inline constexpr int kSchemaVersion = 5;
+// Version 6: v_latest, the latest figure of each source for each actor, metric and phase.
+inline constexpr int kSchemaVersion = 6;
 
 // A fast content hash of a file's bytes (XXH3, 128 bits, hex), to skip unchanged files.
 std::string content_hash(std::string_view bytes);
