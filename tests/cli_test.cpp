@@ -240,7 +240,7 @@ TEST_CASE("cli: read commands never create or modify the database", "[cli]") {
     }
     SECTION("a bad option is refused before the database is opened") {
         for (const std::string cmd : {"claims --metric tanks", "conflicts --window 99999", "timeline",
-                                      "docs --format csv", "claims --since x"}) {
+                                      "docs --format jsonl", "claims --since x"}) {
             INFO(cmd);
             CHECK(run(binary() + " " + cmd + " --db '" + typo + "'").status == 2);
             CHECK_FALSE(std::filesystem::exists(typo));
