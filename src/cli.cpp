@@ -237,15 +237,15 @@ int do_conflicts(const Options& o, Io& io) {
     const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Markdown, Format::Csv});
     const ConflictOptions opt = conflict_options(o);
     auto report = conflicts_in(store, filter_of(o), g, opt, o.explain ? Explain::Yes : Explain::No);
-    write_conflicts(io.out, report, f, style_for_stdout());
     std::size_t fresh = report.conflicts.size();
-    if (!o.baseline.empty()) {
+    if (!o.baseline.empty()) {  // marked in the output itself, not only counted
         std::ifstream in(o.baseline);
         if (!in) throw InputError(o.baseline, "cannot read baseline");
-        auto counted = count_new_conflicts(report.conflicts, in);
+        auto counted = mark_new_conflicts(report.conflicts, in);
         if (!counted) throw InputError(o.baseline, "not a conflicts JSON file (nkclaims conflicts --format json)");
         fresh = *counted;
     }
+    write_conflicts(io.out, report, f, style_for_stdout());
     if (!o.baseline.empty()) io.err << fmt::format("{} conflicts not in {}\n", fresh, o.baseline);
     return o.fail_on_conflict && fresh > 0 ? kConflictsFound : kOk;
 }

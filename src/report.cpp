@@ -158,25 +158,6 @@ std::string claim_csv(const Claim& c) {
     return line;
 }
 
-// One conflict as JSON, written without a tree: a large database has many.
-void append_conflict_json(std::string& out, const Conflict& c) {
-    nlohmann::json head;
-    head["kind"] = to_string(c.kind);
-    head["topic"] = c.topic;
-    head["reason"] = c.reason;
-    head["severity"] = std::round(c.severity * 1000) / 1000;
-    head["gap_days"] = c.gap_days;
-    std::string h = head.dump(-1);
-    h.pop_back();  // reopen the object: the claims follow
-    out += h;
-    out += ",\"claims\":[";
-    for (std::size_t i = 0; i < c.claims.size(); ++i) {
-        if (i) out += ',';
-        append_json(out, *c.claims[i]);
-    }
-    out += "]}";
-}
-
 void append_claim_list(std::string& out, const std::vector<const Claim*>& claims) {
     out += '[';
     for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -185,6 +166,43 @@ void append_claim_list(std::string& out, const std::vector<const Claim*>& claims
     }
     out += ']';
 }
+
+// One conflict as JSON, written without a tree: a large database has many.
+void append_conflict_json(std::string& out, const Conflict& c) {
+    nlohmann::json head;
+    head["kind"] = to_string(c.kind);
+    head["topic"] = c.topic;
+    head["reason"] = c.reason;
+    head["severity"] = std::round(c.severity * 1000) / 1000;
+    head["gap_days"] = c.gap_days;
+    head["rank"] = c.rank;
+    head["reports"] = c.reports;
+    if (c.fresh) head["new"] = *c.fresh;
+    std::string h = head.dump(-1);
+    h.pop_back();  // reopen the object: the claims follow
+    out += h;
+    out += ",\"claims\":";
+    append_claim_list(out, c.claims);
+    out += ",\"relays\":[";  // each side's mentions in every document and outlet
+    for (std::size_t i = 0; i < c.relays.size(); ++i) {
+        if (i) out += ',';
+        append_claim_list(out, c.relays[i]);
+    }
+    out += "]}";
+}
+
+// "nis 1500: 3 reports (ap, yonhap, kbs)" for a side relayed more than once, else "".
+std::string relays_line(const Conflict& c, std::size_t side) {
+    if (side >= c.reports.size() || c.reports[side] < 2) return "";
+    std::string outlets;
+    for (const Claim* r : c.relays[side])
+        if (const auto& o = r->via.empty() ? r->doc : r->via; outlets.find(o) == std::string::npos)
+            outlets += (outlets.empty() ? "" : ", ") + o;
+    return fmt::format("{} {}: {} reports, 1 origin ({})", c.claims[side]->source, value_text(*c.claims[side]),
+                       c.reports[side], outlets);
+}
+
+std::string new_mark(const Conflict& c) { return c.fresh.value_or(false) ? " [new]" : ""; }
 
 std::string md_cell(std::string s) {
     std::string out;
@@ -273,7 +291,8 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
             buf = i ? std::string(",") + sep : std::string();
             buf += "{\"claims\":";
             append_claim_list(buf, r.corroborations[i].claims);
-            buf += fmt::format(",\"count\":{},\"topic\":", r.corroborations[i].count) +
+            buf += fmt::format(",\"count\":{},\"origins\":{},\"topic\":", r.corroborations[i].count,
+                               r.corroborations[i].origins()) +
                    nlohmann::json(topic_of(*r.corroborations[i].claims.front())).dump() + "}";
             out << buf;
         }
@@ -293,12 +312,14 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         return;
     }
     if (f == Format::Csv) {
-        out << "conflict,kind,topic,severity,gap_days,role," << kClaimCsvHeader << "\r\n";
+        // The conflict's columns are named apart from the claim's ("kind" is the claim's).
+        out << "conflict,conflict_kind,topic,rank,severity,gap_days,new,side,reports," << kClaimCsvHeader << "\r\n";
         for (std::size_t i = 0; i < r.conflicts.size(); ++i) {
             const Conflict& c = r.conflicts[i];
             for (std::size_t k = 0; k < c.claims.size(); ++k)
-                out << fmt::format("{},{},{},{:.3f},{},{},", i + 1, to_string(c.kind), csv_field(c.topic), c.severity,
-                                   c.gap_days, k + 1)
+                out << fmt::format("{},{},{},{},{:.3f},{},{},{},{},", i + 1, to_string(c.kind), csv_field(c.topic),
+                                   c.rank, c.severity, c.gap_days, c.fresh ? (*c.fresh ? "yes" : "no") : "", k + 1,
+                                   k < c.reports.size() ? c.reports[k] : 1)
                     << claim_csv(*c.claims[k]) << "\r\n";
         }
         return;
@@ -307,39 +328,39 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
         out << "# Conflicts\n\n";
         for (std::size_t i = 0; i < r.conflicts.size(); ++i) {
             const Conflict& c = r.conflicts[i];
-            out << fmt::format("## {}. {} ({})\n\n{}\n\n", i + 1, md_cell(c.topic), to_string(c.kind),
-                               md_cell(c.reason));
+            out << fmt::format("## {}. {} ({}, rank {}){}\n\n{}\n\n", i + 1, md_cell(c.topic), to_string(c.kind),
+                               c.rank, new_mark(c), md_cell(c.reason));
             for (const Claim* cl : c.claims)
                 out << fmt::format("- **{}** ({}, {}, {}): \"{}\"\n", md_cell(value_text(*cl)), md_cell(cl->source),
                                    cl->date ? cl->date->iso() : "-", md_cell(cl->doc), md_cell(cl->quote));
+            for (std::size_t k = 0; k < c.claims.size(); ++k)
+                if (auto line = relays_line(c, k); !line.empty()) out << "- " << md_cell(line) << '\n';
             out << '\n';
         }
         return;
     }
-    // Table: grouped by what is disputed, most serious first.
-    std::string topic;
+    // Table: the most deserving first (the rank), each with what is disputed.
     std::size_t n = 0;
     for (const Conflict& c : r.conflicts) {
-        const std::string& t = c.topic;
-        if (t != topic) {
-            topic = t;
-            out << (n ? "\n" : "") << (style.color == Color::On ? "\x1b[1m" : "") << "== " << t
-                << (style.color == Color::On ? "\x1b[0m" : "") << '\n';
-        }
         ++n;
-        out << fmt::format("{}. {}\n", n, c.reason);
+        out << (n > 1 ? "\n" : "") << (style.color == Color::On ? "\x1b[1m" : "")
+            << fmt::format("{}. {} (rank {}){}", n, c.topic, c.rank, new_mark(c))
+            << (style.color == Color::On ? "\x1b[0m" : "") << '\n'
+            << c.reason << '\n';
         std::vector<std::vector<std::string>> rows;
         for (const Claim* cl : c.claims) rows.push_back(claim_row(*cl));
         table(out, kClaimColumns, rows, style);
         for (const Claim* cl : c.claims)
             out << "   \"" << fit(cl->quote, style.width > 8 ? style.width - 5 : 40) << "\"\n";
+        for (std::size_t k = 0; k < c.claims.size(); ++k)
+            if (auto line = relays_line(c, k); !line.empty()) out << "   " << line << '\n';
     }
     if (!r.corroborations.empty()) out << "\n== corroborated\n";
     for (const auto& co : r.corroborations) {
         std::string list;  // the claims are one per voice
         for (const Claim* c : co.claims) list += (list.empty() ? "" : ", ") + voice_of(*c);
-        out << fmt::format("{} {}: {} claims in agreement from {}\n", topic_of(*co.claims.front()),
-                           value_text(*co.claims.front()), co.count, list);
+        out << fmt::format("{} {}: {} reports, {} origins: {}\n", topic_of(*co.claims.front()),
+                           value_text(*co.claims.front()), co.count, co.origins(), list);
     }
     if (!r.revisions.empty()) out << "\n== revisions\n";
     for (const auto& rv : r.revisions) {
@@ -352,38 +373,6 @@ void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const
     out << fmt::format("\n{} conflicts, {} corroborated figures, {} revision histories\n", r.conflicts.size(),
                        r.corroborations.size(), r.revisions.size());
     for (const auto& e : r.explanations) out << e << '\n';
-}
-
-namespace {
-std::string conflict_key(const std::vector<std::pair<std::string, std::size_t>>& claims) {
-    auto sorted = claims;
-    std::sort(sorted.begin(), sorted.end());
-    std::string key;
-    for (const auto& [doc, at] : sorted) key += fmt::format("{}@{};", doc, at);
-    return key;
-}
-}  // namespace
-
-std::optional<std::size_t> count_new_conflicts(const std::vector<Conflict>& conflicts, std::istream& baseline) {
-    std::set<std::string> known;
-    try {
-        const nlohmann::json saved = nlohmann::json::parse(baseline);  // kept alive for the loop
-        for (const auto& c : saved.at("conflicts")) {
-            std::vector<std::pair<std::string, std::size_t>> claims;
-            for (const auto& cl : c.at("claims"))
-                claims.emplace_back(cl.at("doc").get<std::string>(), cl.at("span").at(0).get<std::size_t>());
-            known.insert(conflict_key(claims));
-        }
-    } catch (const nlohmann::json::exception&) {
-        return std::nullopt;
-    }
-    std::size_t fresh = 0;
-    for (const Conflict& c : conflicts) {
-        std::vector<std::pair<std::string, std::size_t>> claims;
-        for (const Claim* cl : c.claims) claims.emplace_back(cl->doc, cl->span.begin);
-        if (!known.contains(conflict_key(claims))) ++fresh;
-    }
-    return fresh;
 }
 
 void write_timeline(std::ostream& out, std::vector<Claim> claims, Format f, const TableStyle& style) {

@@ -45,10 +45,6 @@ private:
 
 void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const TableStyle& style = {});
 void write_documents(std::ostream& out, const std::vector<StoredDocument>& docs, Format f);
-// How many of `conflicts` are not in `baseline`, a saved `conflicts --format json` (a conflict
-// is known by its claims' documents and spans); nullopt when the baseline is not that JSON.
-std::optional<std::size_t> count_new_conflicts(const std::vector<Conflict>& conflicts, std::istream& baseline);
-
 // The figures of one metric source by source, each in date order.
 void write_timeline(std::ostream& out, std::vector<Claim> claims, Format f, const TableStyle& style = {});
 
