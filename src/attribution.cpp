@@ -83,18 +83,35 @@ bool SentenceAttribution::hard_boundary_between(std::size_t a, std::size_t b) co
 // The source that is the subject of the verb at `verb`: the nearest name before it, not a
 // possessive ("Russia's war"), or a pronoun resolved to an earlier name.
 std::optional<Attribution> SentenceAttribution::subject_before(std::size_t verb, std::size_t window) const {
+    const std::size_t end = subject_end(verb);
+    const auto pronoun = pronoun_before(end);
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
-        if (it->last > verb) continue;
-        if (verb - it->last > window || hard_boundary_between(it->last, verb)) break;
+        if (it->last > end) continue;
+        if (end - it->last > window || hard_boundary_between(it->last, end)) break;
+        if (pronoun && it->last <= *pronoun) break;  // "Russia - sorry, we believe": the nearer subject
         if (c_.possessive(it->last)) continue;
         if (it->entry->kind == SourceKind::Country && !subject_position(*it)) continue;
         return of(*it, fmt::format("'{}' before '{}'", t_[it->first].text, t_[verb].text));
     }
-    for (std::size_t i = verb; i > begin_ && verb - i < 3; --i) {
-        if (c_.is(i - 1, WordClass::Pronoun)) return resolve_pronoun(i - 1, c_.is(i - 1, WordClass::PersonPronoun));
-        // "..., the officials said": a subject that names no one continues an earlier one.
-        if (c_.is(i - 1, WordClass::GenericSubject)) return resolve_pronoun(i - 1, false);
-    }
+    if (!pronoun) return std::nullopt;
+    // "..., the officials said": a subject that names no one continues an earlier one.
+    return resolve_pronoun(*pronoun, c_.is(*pronoun, WordClass::PersonPronoun));
+}
+
+// Where the subject of the verb ends: before the verb, or before a relative clause set off by
+// commas ("The officials, who spoke on condition of anonymity, said").
+std::size_t SentenceAttribution::subject_end(std::size_t verb) const {
+    constexpr std::size_t kLongestAside = 14;
+    if (verb == begin_ || !c_.punct(verb - 1, ",")) return verb;
+    for (std::size_t k = verb - 1; k > begin_ && verb - k < kLongestAside; --k)
+        if (c_.punct(k - 1, ",") && c_.is(k, WordClass::RelativeStop)) return k - 1;
+    return verb;
+}
+
+// A pronoun or a subject that names no one, at most three tokens before `end`.
+std::optional<std::size_t> SentenceAttribution::pronoun_before(std::size_t end) const {
+    for (std::size_t i = end; i > begin_ && end - i < 3; --i)
+        if (c_.is(i - 1, WordClass::Pronoun) || c_.is(i - 1, WordClass::GenericSubject)) return i - 1;
     return std::nullopt;
 }
 
@@ -166,9 +183,28 @@ void SentenceAttribution::find_anchors() {
                 else if (who->source == earlier.who.source && who->via.empty())
                     who->via = earlier.who.via;
             }
-            anchors_.push_back({i, *who});
+            anchors_.push_back({i, *who, *v->value});
         }
         i = after - 1;
+    }
+    follow_relays();
+}
+
+// "Yonhap reported ..., citing a military intelligence report": an outlet that speaks and then
+// cites, or is followed by "according to", relays the source it names; the outlet is `via`.
+void SentenceAttribution::follow_relays() {
+    for (std::size_t a = 0; a < anchors_.size(); ++a) {
+        if (!is_outlet(anchors_[a].who.source) || !anchors_[a].who.via.empty()) continue;
+        for (std::size_t b = a + 1; b < anchors_.size(); ++b) {
+            const Anchor& later = anchors_[b];
+            if (hard_boundary_between(anchors_[a].verb, later.verb)) break;
+            const bool relays = later.role == AttributionRole::Citing || later.role == AttributionRole::According;
+            if (!relays || is_outlet(later.who.source) || later.who.source == anchors_[a].who.source) continue;
+            const std::string outlet = anchors_[a].who.source;
+            anchors_[a].who = later.who;
+            anchors_[a].who.via = outlet;
+            break;
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +22,7 @@
 #include "nkclaims/page.hpp"
 #include "nkclaims/report.hpp"
 #include "nkclaims/store.hpp"
+#include "nkclaims/usage.hpp"
 
 namespace nkclaims {
 namespace {
@@ -29,7 +31,7 @@ namespace {
 struct Options {
     std::string db;
     std::string data;
-    std::string manifest;
+    std::vector<std::string> manifests;
     std::string date;
     std::string outlet;
     std::string format;
@@ -69,15 +71,18 @@ void add_db(CLI::App& app, Options& o) {
 }
 
 void add_inputs(CLI::App& app, Options& o) {
-    app.add_option("--manifest", o.manifest, "JSON manifest: what files do not say about themselves");
+    app.add_option("--manifest", o.manifests,
+                   "JSON manifest: what files do not say about themselves (several: the last wins)")
+        ->take_all()
+        ->allow_extra_args(false);
     app.add_option("--date", o.date, "publication date (YYYY-MM-DD) for every file");
     app.add_option("--outlet", o.outlet, "outlet id (cnn, nk_news, ...) for every file");
     app.add_option("paths", o.paths, "files or folders (*.txt, *.vtt, *.srt, recursively)")->required();
 }
 
 void add_conflict_options(CLI::App& app, Options& o) {
-    app.add_option("--window", o.window, "days apart that still count as the same time (default 14)");
-    app.add_option("--min-gap", o.min_gap, "tolerance of a hedged figure, as a fraction (default 0.10)");
+    app.add_option("--window", o.window, "days apart that still count as the same time (default 14, at most 3650)");
+    app.add_option("--min-gap", o.min_gap, "tolerance of a hedged figure, as a fraction from 0 to 1 (default 0.10)");
 }
 
 void add_filters(CLI::App& app, Options& o) {
@@ -102,6 +107,13 @@ std::optional<Day> day_option(const std::string& value, const char* flag) {
     if (value.empty()) return std::nullopt;
     auto d = parse_iso_day(value);
     if (!d) throw UsageError(flag, fmt::format("'{}' is not a date (YYYY-MM-DD)", value));
+    return d;
+}
+
+// A document's date given on the command line: stored, so it must be one a document can have.
+std::optional<Day> document_day(const std::string& value, const char* flag) {
+    auto d = day_option(value, flag);
+    if (d && !plausible_day(*d)) throw UsageError(flag, fmt::format("'{}' is not from {}", value, kPlausibleDays));
     return d;
 }
 
@@ -137,6 +149,12 @@ Gazetteer load_gazetteer(const Options& o) {
 
 // Reads the inputs one at a time, never the whole corpus, and hands each parsed document on.
 ConflictOptions conflict_options(const Options& o) {
+    // Dates are days in an int: ten years of window is more than any "same time" and far from
+    // overflowing one.
+    if (o.window < 0 || o.window > 3650)
+        throw UsageError("--window", fmt::format("{} is not a number of days from 0 to 3650", o.window));
+    if (!std::isfinite(o.min_gap) || o.min_gap < 0 || o.min_gap > 1)
+        throw UsageError("--min-gap", fmt::format("{} is not a fraction from 0 to 1", o.min_gap));
     ConflictOptions opt;
     opt.window_days = o.window;
     opt.tolerance = o.min_gap;
@@ -144,7 +162,7 @@ ConflictOptions conflict_options(const Options& o) {
 }
 
 Inputs inputs_of(const Options& o, const Gazetteer& g) {
-    return Inputs(g, o.manifest, day_option(o.date, "--date"), o.outlet);
+    return Inputs(g, o.manifests, document_day(o.date, "--date"), o.outlet);
 }
 
 IngestOptions ingest_options(const Options& o) {
@@ -169,6 +187,7 @@ int summary(Io& io, const Options& o, const Store& store, const IngestCounts& n)
 }
 
 int do_ingest(const Options& o, Io& io) {
+    const IngestOptions opt = ingest_options(o);
     const Gazetteer g = load_gazetteer(o);
     const Inputs inputs = inputs_of(o, g);
     Store store(o.db.empty() ? default_db() : o.db);
@@ -181,15 +200,16 @@ int do_ingest(const Options& o, Io& io) {
                               s > 0 ? static_cast<double>(n.bytes) / 1e6 / s : 0.0)
                << std::flush;
     };
-    const IngestCounts n = ingest(store, g, inputs, o.paths, ingest_options(o), error_sink(io, progress), show);
+    const IngestCounts n = ingest(store, g, inputs, o.paths, opt, error_sink(io, progress), show);
     if (progress) io.err << "\r\x1b[K";
     return summary(io, o, store, n);
 }
 
 int do_import(const Options& o, Io& io) {
+    const IngestOptions opt = ingest_options(o);
     const Gazetteer g = load_gazetteer(o);
     Store store(o.db.empty() ? default_db() : o.db);
-    return summary(io, o, store, import_shards(store, g, o.paths, ingest_options(o), error_sink(io, false)));
+    return summary(io, o, store, import_shards(store, g, o.paths, opt, error_sink(io, false)));
 }
 
 int do_extract(const Options& o, Io& io) {
@@ -218,30 +238,37 @@ int do_extract(const Options& o, Io& io) {
     return listed && !failed ? kOk : kFailed;
 }
 
+// The database of a command that only reads: opened read-only, after its options are checked,
+// so that neither a typo in a name nor a bad option leaves a file behind.
+Store read_store(const Options& o) { return Store(o.db.empty() ? default_db() : o.db, Access::ReadOnly); }
+
 int do_claims(const Options& o, Io& io) {
-    Store store(o.db.empty() ? default_db() : o.db);
     const Format f =
         format_of(o, Format::Table, {Format::Table, Format::Jsonl, Format::Json, Format::Csv, Format::Markdown});
+    const ClaimFilter filter = filter_of(o);
+    const Store store = read_store(o);
     if (ClaimStream::supports(f)) {  // a million rows go straight through
         ClaimStream out(io.out, f);
-        store.for_each_claim(filter_of(o), [&](const Claim& c) { out.write(c); });
+        store.for_each_claim(filter, [&](const Claim& c) { out.write(c); });
         return kOk;
     }
-    write_claims(io.out, store.claims(filter_of(o)), f, style_for_stdout());
+    write_claims(io.out, store.claims(filter), f, style_for_stdout());
     return kOk;
 }
 
 int do_conflicts(const Options& o, Io& io) {
-    const Gazetteer g = load_gazetteer(o);
-    Store store(o.db.empty() ? default_db() : o.db);
     const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Markdown, Format::Csv});
     const ConflictOptions opt = conflict_options(o);
-    auto report = conflicts_in(store, filter_of(o), g, opt, o.explain ? Explain::Yes : Explain::No);
+    const ClaimFilter filter = filter_of(o);
+    std::ifstream baseline;
+    if (!o.baseline.empty() && (baseline.open(o.baseline), !baseline))
+        throw InputError(o.baseline, "cannot read baseline");
+    const Gazetteer g = load_gazetteer(o);
+    const Store store = read_store(o);
+    auto report = conflicts_in(store, filter, g, opt, o.explain ? Explain::Yes : Explain::No);
     std::size_t fresh = report.conflicts.size();
     if (!o.baseline.empty()) {  // marked in the output itself, not only counted
-        std::ifstream in(o.baseline);
-        if (!in) throw InputError(o.baseline, "cannot read baseline");
-        auto counted = mark_new_conflicts(report.conflicts, in);
+        auto counted = mark_new_conflicts(report.conflicts, baseline);
         if (!counted) throw InputError(o.baseline, "not a conflicts JSON file (nkclaims conflicts --format json)");
         fresh = *counted;
     }
@@ -251,21 +278,26 @@ int do_conflicts(const Options& o, Io& io) {
 }
 
 int do_timeline(const Options& o, Io& io) {
-    Store store(o.db.empty() ? default_db() : o.db);
     const Format f = format_of(o, Format::Table, {Format::Table, Format::Json, Format::Jsonl, Format::Csv});
     ClaimFilter filter = filter_of(o);
     if (!filter.metric) throw UsageError("--metric", "timeline needs a metric (troops, casualties, ...)");
+    const Store store = read_store(o);
     write_timeline(io.out, store.claims(filter), f, style_for_stdout());
     return kOk;
 }
 
 int do_report(const Options& o, Io& io) {
+    const ClaimFilter filter = filter_of(o);
+    const ConflictOptions opt = conflict_options(o);
     const Gazetteer g = load_gazetteer(o);
-    Store store(o.db.empty() ? default_db() : o.db);
+    const Store store = read_store(o);
     ReportInput in;
-    in.claims = store.claims(filter_of(o));
-    in.conflicts = conflicts_in(store, filter_of(o), g, conflict_options(o));
-    in.documents = store.documents();
+    {
+        const Store::Snapshot snapshot(store);  // the claims, their conflicts and documents of one state
+        in.claims = store.claims(filter);
+        in.conflicts = conflicts_in(store, filter, g, opt);
+        in.documents = store.documents();
+    }
     if (o.stamp) {
         const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         in.stamp = iso_day(std::chrono::floor<std::chrono::days>(now));
@@ -278,8 +310,8 @@ int do_report(const Options& o, Io& io) {
 }
 
 int do_docs(const Options& o, Io& io) {
-    Store store(o.db.empty() ? default_db() : o.db);
-    write_documents(io.out, store.documents(), format_of(o, Format::Table, {Format::Table, Format::Json}));
+    const Format f = format_of(o, Format::Table, {Format::Table, Format::Json});
+    write_documents(io.out, read_store(o).documents(), f);
     return kOk;
 }
 
@@ -361,7 +393,9 @@ std::vector<Command> commands() {
 }  // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-    CLI::App app{"nkclaims: dated, attributed claims about North Korea's troops in Russia, and where they conflict"};
+    // Named, so that --help says "nkclaims" whatever path it was started by.
+    CLI::App app{"nkclaims: dated, attributed claims about North Korea's troops in Russia, and where they conflict",
+                 "nkclaims"};
     app.footer("Exit status: 0 success, 1 error, 2 usage, 3 conflicts found with --fail-on-conflict.");
     app.set_version_flag("--version", NKCLAIMS_VERSION);
     app.require_subcommand(1);
@@ -381,7 +415,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
     } catch (const CLI::ParseError& e) {
-        app.exit(e, out, err);
+        err << "nkclaims: error: " << usage_error(app, e, argc, argv) << '\n';
         return kUsage;
     }
     Io io{out, err};

@@ -8,7 +8,8 @@ namespace nkclaims {
 namespace {
 
 constexpr std::size_t kMaxUnknownWords = 2;  // unknown words allowed between a number and its noun
-constexpr std::size_t kMaxAuxiliaries = 3;   // "have been being": auxiliaries before a participle
+constexpr std::size_t kMaxFillers = 8;       // "are believed to have been": words before a participle
+constexpr std::size_t kMaxAside = 6;         // "sent to the Kursk region": a phrase before the predicate
 constexpr std::size_t kContextBytes = 800;   // an elliptical number's noun, within this many bytes back
 constexpr double kMinBareValue = 100;        // "sending thirty thousand": smaller bare numbers are noise
 constexpr std::size_t kPersonCueWindow = 8;  // "12,000 people are planned to be deployed"
@@ -42,6 +43,7 @@ std::optional<NounPhrase> CountedRules::noun_phrase(const Quantity& q) const {
             if (n->value->context) return std::nullopt;  // "the two armies": not a count of troops
             np.metric = n->value->metric;
             np.person = n->value->person;
+            if (np.actor.empty()) np.actor = n->value->actor;  // "40 North Koreans"
             np.why.push_back(fmt::format("counts '{}'", c_.join_norm(j, j + n->length)));
             np.end = j + n->length;
             coordinated(np);
@@ -50,7 +52,7 @@ std::optional<NounPhrase> CountedRules::noun_phrase(const Quantity& q) const {
         }
         if (g_.not_counted.match(c_.t, j, c_.end)) return std::nullopt;
         const Token& t = c_.t[j];
-        if (c_.punct(j, "\"")) {  // 30,000 "elite" soldiers
+        if (c_.punct(j, "\"") || c_.punct(j, "'")) {  // 30,000 "elite" soldiers, '10,000' troops
             ++j;
             continue;
         }
@@ -88,12 +90,54 @@ void CountedRules::coordinated(NounPhrase& np) const {
     }
 }
 
-// "... soldiers were killed or wounded"
+// Past auxiliaries and hedges ("are believed to have been", "have now") from token j; counts
+// the words skipped.
+std::size_t CountedRules::skip_fillers(std::size_t j, std::size_t& skipped) const {
+    skipped = 0;
+    while (skipped < kMaxFillers) {
+        const auto n = c_.match(j, WordClass::PredicateFiller);
+        if (!n) break;
+        j += *n;
+        ++skipped;
+    }
+    return j;
+}
+
+// "... soldiers were killed or wounded", "1,500 troops sent to Russia have now died"
 void CountedRules::casualty_after(NounPhrase& np) const {
-    std::size_t j = np.end;
-    for (std::size_t n = 0; n < kMaxAuxiliaries && c_.has(j) && g_.words.is(WordClass::Auxiliary, c_.t, j, j + 1); ++n)
-        ++j;
-    if (c_.has(j) && g_.casualty_verbs.match(c_.t, j, c_.end)) np.casualty = true;
+    std::size_t j = np.end, skipped = 0;
+    // A participle phrase of a deployment ("sent to Russia") before the predicate.
+    if (auto cue = g_.phases.match(c_.t, j, c_.end); cue && cue->value->people) {
+        std::size_t k = j + cue->length;
+        while (c_.has(k) && k < j + kMaxAside && c_.t[k].is_word() && !c_.is(k, WordClass::Auxiliary)) ++k;
+        if (c_.is(k, WordClass::Auxiliary)) j = k;
+    }
+    j = skip_fillers(j, skipped);
+    if (auto v = g_.casualty_verbs.match(c_.t, j, c_.end)) np.loss = *v->value;
+}
+
+std::optional<NounPhrase> CountedRules::predicate(const Quantity& q) const {
+    std::size_t skipped = 0;
+    std::size_t j = skip_fillers(q.last, skipped);
+    if (!c_.has(j) || q.form == NumberForm::Vague) return std::nullopt;
+    const std::size_t b = q.first;
+    if (b > c_.begin + 1 && c_.t[b - 1].capitalized() && c_.t[b - 1].is_word()) return std::nullopt;  // "Cargo 300"
+    NounPhrase np;
+    if (auto v = g_.casualty_verbs.match(c_.t, j, c_.end)) {
+        np.loss = np.metric = *v->value;
+        np.end = j + v->length;
+        np.why.push_back(fmt::format("counts the {} ('{}')", to_string(*np.metric), c_.join_norm(j, np.end)));
+        return np;
+    }
+    if (skipped == 0) return std::nullopt;
+    // "4,000 were battle casualties": a copula, then a noun of losses
+    while (c_.has(j) && j < q.last + kMaxAside && g_.modifiers.match(c_.t, j, c_.end)) ++j;
+    auto n = g_.nouns.match(c_.t, j, c_.end);
+    if (!n || !n->value->metric || !is_loss(*n->value->metric)) return std::nullopt;
+    np.metric = n->value->metric;
+    np.end = j + n->length;
+    np.why.push_back(fmt::format("counts '{}', what it is said to be", c_.join_norm(j, np.end)));
+    return np;
 }
 
 // Whether a bare number's neighbours let it stand for something named nearby. `k` is where
@@ -152,6 +196,13 @@ std::optional<NounPhrase> CountedRules::subject_metric(std::size_t predicate) co
         if (t.kind == TokenKind::Punct || c_.hard(i - 1) || t.kind == TokenKind::Number) return std::nullopt;
         auto n = g_.nouns.match(c_.t, i - 1, predicate);
         if (!n || !n->value->metric || n->value->person) continue;
+        // "killed or wounded": a longer noun that ends here and starts before
+        for (std::size_t k = i - 1; k > c_.begin && i - 1 - k < 2; --k)
+            if (auto longer = g_.nouns.match(c_.t, k - 1, predicate);
+                longer && longer->value->metric && k - 1 + longer->length >= i) {
+                n = longer;
+                i = k;
+            }
         NounPhrase np;
         np.end = predicate + 2;
         np.metric = n->value->metric;
@@ -161,6 +212,13 @@ std::optional<NounPhrase> CountedRules::subject_metric(std::size_t predicate) co
             if (auto a = g_.actors.match(c_.t, k - 1, i - 1)) np.actor = *a->value;
         return np;
     }
+    return std::nullopt;
+}
+
+// "killed 25 infantrymen", "lost more than 1,000 soldiers": a loss verb right before the number.
+std::optional<Lexicon<Metric>::Match> CountedRules::loss_before(const Quantity& q) const {
+    for (std::size_t len = 1; len <= 3 && q.first >= c_.begin + len; ++len)
+        if (auto v = g_.casualty_verbs.match(c_.t, q.first - len, q.first); v && v->length == len) return v;
     return std::nullopt;
 }
 
@@ -188,13 +246,18 @@ std::optional<Metric> CountedRules::context_metric(std::size_t before) const {
 }
 
 bool CountedRules::settle_metric(const Quantity& q, NounPhrase& np) const {
-    const bool killed_before = q.first > c_.begin && g_.casualty_verbs.match(c_.t, q.first - 1, c_.end);
-    if (np.casualty || killed_before) {
-        if (np.person || (np.metric && is_people(*np.metric)) || np.metric == Metric::Casualties) {
-            np.metric = Metric::Casualties;
-            np.why.push_back("casualties: killed or wounded");
+    std::optional<Metric> loss = np.loss;
+    if (!loss) {
+        if (auto before = loss_before(q)) loss = *before->value;
+    }
+    if (loss) {
+        if (np.person || (np.metric && is_people(*np.metric))) {
+            np.metric = loss;
+            np.why.push_back(*loss == Metric::Casualties ? std::string("casualties: killed or wounded")
+                                                         : fmt::format("{}: the loss its verb says", to_string(*loss)));
             return true;
         }
+        if (np.metric && is_loss(*np.metric)) return true;
     }
     if (np.person) {
         const std::size_t from = q.first > c_.begin + kPersonCueWindow ? q.first - kPersonCueWindow : c_.begin;

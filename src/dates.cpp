@@ -6,7 +6,7 @@
 #include <cstring>
 #include <unordered_set>
 
-#include "nkclaims/lexicon.hpp"  // WordSet
+#include "nkclaims/numeric_words.hpp"
 
 namespace nkclaims {
 
@@ -123,18 +123,14 @@ std::optional<DateRange> parse_iso_range(std::string_view s) {
 
 namespace {
 
-struct MonthName {
-    std::string_view name;
-    unsigned number;
-};
-constexpr std::array<MonthName, 23> kMonths{{
-    {"january", 1},  {"jan", 1},    {"february", 2},  {"feb", 2},       {"march", 3},     {"mar", 3},
-    {"april", 4},    {"apr", 4},    {"may", 5},       {"june", 6},      {"jun", 6},       {"july", 7},
-    {"jul", 7},      {"august", 8}, {"aug", 8},       {"september", 9}, {"sept", 9},      {"sep", 9},
-    {"october", 10}, {"oct", 10},   {"november", 11}, {"nov", 11},      {"december", 12},
-}};
-constexpr std::array<std::string_view, 7> kWeekdays{"sunday",   "monday", "tuesday", "wednesday",
-                                                    "thursday", "friday", "saturday"};
+const DateWords& vocabulary() { return numeric_words().dates; }
+
+std::optional<unsigned> month_named(std::string_view w) {
+    const auto& months = vocabulary().months;
+    const auto it = months.find(w);
+    if (it == months.end()) return std::nullopt;
+    return it->second;
+}
 
 // Resolves date expressions starting at one token. Each try_* returns a mention or nothing.
 class DateParser {
@@ -143,7 +139,7 @@ public:
 
     std::optional<DateMention> at(std::size_t i) const {
         for (auto f : {&DateParser::weekday_name, &DateParser::day_of_month, &DateParser::month_first,
-                       &DateParser::day_first, &DateParser::iso, &DateParser::part_of_month,
+                       &DateParser::day_first, &DateParser::iso, &DateParser::dotted, &DateParser::part_of_month,
                        &DateParser::relative_words, &DateParser::earlier_in_year, &DateParser::bare_year}) {
             if (auto m = (this->*f)(i)) return m;
         }
@@ -154,23 +150,43 @@ private:
     bool has(std::size_t i) const { return i < end_; }
     bool is(std::size_t i, std::string_view w) const { return has(i) && t_[i].is(w); }
 
+    // What token i means as a relative-date word, if it is one.
+    const RelativeWord* relative(std::size_t i) const {
+        if (!has(i) || !t_[i].is_word()) return nullptr;
+        const auto& words = vocabulary().relative;
+        const auto it = words.find(HashedWord(t_[i]));
+        return it == words.end() ? nullptr : &it->second;
+    }
+    bool role(std::size_t i, RelativeRole r) const {
+        const RelativeWord* w = relative(i);
+        return w && w->role == r;
+    }
+    // Whether token i may stand before a date of the given form: "on" before "Friday".
+    bool leads(std::size_t i, DateForm form) const {
+        const RelativeWord* w = relative(i);
+        return w && (w->leads & form) != 0;
+    }
+
     // A month name token (capitalized: "may" is a verb), with an optional "." after short forms.
     std::optional<std::pair<unsigned, std::size_t>> month_at(std::size_t i) const {
         if (!has(i) || !t_[i].is_word() || !t_[i].capitalized()) return std::nullopt;
-        for (const auto& m : kMonths) {
-            if (t_[i].norm != m.name) continue;
-            std::size_t next = i + 1;
-            if (m.name.size() <= 4 && is(next, ".") && !t_[next].space_before) ++next;
-            return std::pair{m.number, next};
-        }
-        return std::nullopt;
+        const auto m = month_named(t_[i].norm);
+        if (!m) return std::nullopt;
+        std::size_t next = i + 1;
+        if (t_[i].norm.size() <= 4 && is(next, ".") && !t_[next].space_before) ++next;
+        return std::pair{*m, next};
     }
 
     std::optional<unsigned> day_number(std::size_t i) const {
         if (!has(i) || t_[i].kind != TokenKind::Number) return std::nullopt;
         std::string_view s = t_[i].norm;
-        for (std::string_view suf : {"st", "nd", "rd", "th"})
-            if (s.size() > suf.size() && s.substr(s.size() - suf.size()) == suf) s.remove_suffix(suf.size());
+        std::size_t n = s.size();  // "8th": an ordinal suffix (factor 0 in number_suffixes.tsv)
+        while (n > 0 && s[n - 1] >= 'a' && s[n - 1] <= 'z') --n;
+        if (n < s.size()) {
+            const auto suffix = number_suffixes().find(s.substr(n));
+            if (n == 0 || suffix == number_suffixes().end() || suffix->second != 0) return std::nullopt;
+            s = s.substr(0, n);
+        }
         auto v = digits_value(s);
         if (!v || *v < 1 || *v > 31 || s.size() > 2) return std::nullopt;
         return static_cast<unsigned>(*v);
@@ -209,20 +225,20 @@ private:
     // "on Tuesday, the 8th of July, 2025", "on Friday", "last Friday", "said Thursday"
     std::optional<DateMention> weekday_name(std::size_t i) const {
         std::size_t j = i;
-        if (is(j, "on") || is(j, "last") || is(j, "this") || is(j, "next")) ++j;
+        if (leads(j, kWeekday)) ++j;
         if (!has(j)) return std::nullopt;
-        int wd = -1;
-        for (std::size_t k = 0; k < kWeekdays.size(); ++k)
-            if (t_[j].norm == kWeekdays[k]) wd = static_cast<int>(k);
-        if (wd < 0) return std::nullopt;
+        const auto& weekdays = vocabulary().weekdays;
+        const auto named = weekdays.find(HashedWord(t_[j]));
+        if (named == weekdays.end()) return std::nullopt;
+        const unsigned wd = named->second;
         std::size_t after = j + 1;
         if (is(after, ",")) {
             if (auto full = day_of_month(after + 1)) return DateMention{i, full->last, full->range};
             if (auto full = month_first(after + 1)) return DateMention{i, full->last, full->range};
         }
         if (!ref_) return std::nullopt;
-        const bool next = is(i, "next");
-        const std::chrono::weekday target{static_cast<unsigned>(wd)};
+        const bool next = role(i, RelativeRole::Following);
+        const std::chrono::weekday target{wd};
         Day d = *ref_;
         if (next) {
             d += days{1};
@@ -235,7 +251,7 @@ private:
 
     // "the 8th of July, 2025", "8th of July"
     std::optional<DateMention> day_of_month(std::size_t i) const {
-        std::size_t j = is(i, "the") ? i + 1 : i;
+        std::size_t j = leads(i, kDay) ? i + 1 : i;
         auto d = day_number(j);
         if (!d || !is(j + 1, "of")) return std::nullopt;
         auto m = month_at(j + 2);
@@ -247,7 +263,7 @@ private:
     // "July 8, 2025", "Sept. 2", "October 27 and 28", "July 2025", "July"
     std::optional<DateMention> month_first(std::size_t i) const {
         std::size_t j = i;
-        if (is(j, "in") || is(j, "last") || is(j, "this") || is(j, "since") || is(j, "by")) ++j;
+        if (leads(j, kMonth)) ++j;
         auto m = month_at(j);
         if (!m) return std::nullopt;
         std::size_t k = m->second;
@@ -268,7 +284,7 @@ private:
             return first;
         }
         if (auto y = year_number(k)) return DateMention{i, k + 1, DateRange::of_month(year{*y}, month{m->first})};
-        if (is(i, "last") && ref_) {  // "last November": the latest one before this month
+        if (role(i, RelativeRole::Previous) && ref_) {  // "last November": the latest one before this month
             const year_month_day r{*ref_};
             year y = static_cast<unsigned>(r.month()) > m->first ? r.year() : r.year() - years{1};
             return DateMention{i, k, DateRange::of_month(y, month{m->first})};
@@ -280,7 +296,7 @@ private:
 
     // "18 May", "8 July 2025"
     std::optional<DateMention> day_first(std::size_t i) const {
-        std::size_t j = is(i, "on") ? i + 1 : i;
+        std::size_t j = leads(i, kDay) ? i + 1 : i;
         auto d = day_number(j);
         if (!d) return std::nullopt;
         auto m = month_at(j + 1);
@@ -299,36 +315,44 @@ private:
         return DateMention{i, i + 5, DateRange::of_day(*d)};
     }
 
+    // "23.10.2024" (day first, as Europe writes), "2024.10.23" (year first, as Korea writes)
+    std::optional<DateMention> dotted(std::size_t i) const {
+        if (!has(i) || t_[i].kind != TokenKind::Number) return std::nullopt;
+        const std::string_view s = t_[i].norm;
+        const auto a = s.find('.'), b = s.rfind('.');
+        if (a == std::string_view::npos || a == b || s.find('.', a + 1) != b) return std::nullopt;
+        const auto x = digits_value(s.substr(0, a)), m = digits_value(s.substr(a + 1, b - a - 1)),
+                   y = digits_value(s.substr(b + 1));
+        if (!x || !m || !y) return std::nullopt;
+        const bool year_first = a == 4 && b - a - 1 == 2 && s.size() - b - 1 == 2;
+        const bool day_first = a <= 2 && b - a - 1 <= 2 && s.size() - b - 1 == 4;
+        if (!year_first && !day_first) return std::nullopt;
+        const int yy = year_first ? *x : *y;
+        const int dd = year_first ? *y : *x;
+        if (yy < 1900 || yy > 2100 || *m < 1 || *m > 12 || dd < 1) return std::nullopt;
+        const year_month_day ymd{year{yy}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(dd)}};
+        if (!ymd.ok()) return std::nullopt;
+        return DateMention{i, i + 1, DateRange::of_day(sys_days{ymd})};
+    }
+
     // "early June", "mid-January", "late June 2024"
     std::optional<DateMention> part_of_month(std::size_t i) const {
         std::size_t j = i;
-        if (is(j, "in")) ++j;
-        if (!has(j)) return std::nullopt;
-        std::string_view w = t_[j].norm;
-        unsigned from = 0, to = 0;
-        std::size_t month_tok = j + 1;
-        if (w == "early") {
-            from = 1;
-            to = 10;
-        } else if (w == "mid" || w == "middle") {
-            from = 11;
-            to = 20;
-        } else if (w == "late") {
-            from = 21;
-            to = 31;
-        } else if (w.starts_with("mid-")) {
-            from = 11;
-            to = 20;
-            month_tok = j;
-        } else
-            return std::nullopt;
+        if (leads(j, kPart)) ++j;
+        if (!has(j) || !t_[j].is_word()) return std::nullopt;
+        // "early June", or one word: "mid-January"
+        const std::string_view w = t_[j].norm;
+        const auto dash = w.find('-');
+        const auto& words = vocabulary().relative;
+        const auto part = words.find(w.substr(0, dash));
+        if (part == words.end() || part->second.role != RelativeRole::Part) return std::nullopt;
+        const unsigned from = part->second.from, to = part->second.to;
         unsigned m = 0;
         std::size_t after = 0;
-        if (month_tok == j) {
-            for (const auto& mn : kMonths)
-                if (w.substr(4) == mn.name) m = mn.number;
+        if (dash != std::string_view::npos) {
+            m = month_named(w.substr(dash + 1)).value_or(0);
             after = j + 1;
-        } else if (auto mm = month_at(month_tok)) {
+        } else if (auto mm = month_at(j + 1)) {
             m = mm->first;
             after = mm->second;
         }
@@ -348,42 +372,36 @@ private:
         const year_month_day ymd{r};
         const Day monday = r - std::chrono::days{std::chrono::weekday{r}.iso_encoding() - 1};
         std::size_t j = i;
-        const bool earlier = is(j, "earlier");
+        const bool earlier = role(j, RelativeRole::Earlier);
         if (earlier) ++j;
-        if (is(j, "yesterday")) return DateMention{i, j + 1, DateRange::of_day(r - days{1})};
-        if (is(j, "today")) return DateMention{i, j + 1, DateRange::of_day(r)};
-        if (!(is(j, "last") || is(j, "this") || is(j, "next") || is(j, "past"))) return std::nullopt;
-        const std::string_view which = t_[j].norm;
-        if (!has(j + 1)) return std::nullopt;
-        const std::string_view unit = t_[j + 1].norm;
+        const RelativeWord* which = relative(j);
+        if (!which) return std::nullopt;
+        if (which->role == RelativeRole::Offset) return DateMention{i, j + 1, DateRange::of_day(r + days{which->days})};
+        const RelativeRole step = which->role;
+        if (step != RelativeRole::Previous && step != RelativeRole::Current && step != RelativeRole::Following)
+            return std::nullopt;
+        const RelativeWord* unit = relative(j + 1);
+        if (!unit || unit->role != RelativeRole::Unit) return std::nullopt;
         const std::size_t e = j + 2;
-        if (unit == "week") {
-            if (which == "last" || which == "past") return DateMention{i, e, {monday - days{7}, monday - days{1}}};
-            if (which == "this") return DateMention{i, e, {monday, r}};
-            return DateMention{i, e, {monday + days{7}, monday + days{13}}};
+        const int shift = step == RelativeRole::Previous ? -1 : step == RelativeRole::Following ? 1 : 0;
+        if (unit->unit == DateUnit::Week) {
+            if (step == RelativeRole::Current) return DateMention{i, e, {monday, r}};
+            return DateMention{i, e, {monday + days{7 * shift}, monday + days{7 * shift + 6}}};
         }
-        if (unit == "month") {
-            auto ym = ymd.year() / ymd.month();
-            if (which == "last" || which == "past") ym -= months{1};
-            if (which == "next") ym += months{1};
+        if (unit->unit == DateUnit::Month) {
+            const auto ym = ymd.year() / ymd.month() + months{shift};
             auto range = DateRange::of_month(ym.year(), ym.month());
-            if (which == "this") range.last = r;
+            if (step == RelativeRole::Current) range.last = r;
             return DateMention{i, e, range};
         }
-        if (unit == "year") {
-            year y = ymd.year();
-            if (which == "last" || which == "past") y -= years{1};
-            if (which == "next") y += years{1};
-            auto range = DateRange::of_year(y);
-            if (which == "this" || earlier) range.last = std::min(range.last, r);
-            return DateMention{i, e, range};
-        }
-        return std::nullopt;
+        auto range = DateRange::of_year(ymd.year() + years{shift});
+        if (step == RelativeRole::Current || earlier) range.last = std::min(range.last, r);
+        return DateMention{i, e, range};
     }
 
     // "earlier in 2025", "earlier this year" (handled above), "in 2025" up to the reference
     std::optional<DateMention> earlier_in_year(std::size_t i) const {
-        if (!is(i, "earlier") || !is(i + 1, "in")) return std::nullopt;
+        if (!role(i, RelativeRole::Earlier) || !leads(i + 1, kYear)) return std::nullopt;
         auto y = year_number(i + 2);
         if (!y) return std::nullopt;
         auto range = DateRange::of_year(year{*y});
@@ -396,7 +414,7 @@ private:
     // "in 2025", "since 1990", or a year standing alone before punctuation. "2000 soldiers" is
     // a count, not a year: a bare four-digit number followed by a word is left alone.
     std::optional<DateMention> bare_year(std::size_t i) const {
-        const bool led = is(i, "in") || is(i, "since") || is(i, "by") || is(i, "until");
+        const bool led = leads(i, kYear);
         std::size_t j = led ? i + 1 : i;
         auto y = year_number(j);
         if (!y) return std::nullopt;
@@ -416,14 +434,10 @@ namespace {
 bool may_start_date(const Token& t) {
     if (t.kind == TokenKind::Number) return true;
     if (t.kind != TokenKind::Word) return false;
-    static const WordSet starters = [] {
-        WordSet s{"on",    "last", "this",   "next", "in",        "since", "by",   "until", "earlier",
-                  "early", "mid",  "middle", "late", "yesterday", "today", "past", "the"};
-        for (const auto& m : kMonths) s.insert(m.name);
-        for (const auto& w : kWeekdays) s.insert(w);
-        return s;
-    }();
-    return starters.contains(HashedWord(t)) || t.norm.starts_with("mid-");
+    const WordSet& starters = vocabulary().starters;
+    if (starters.contains(HashedWord(t))) return true;
+    const auto dash = t.norm.find('-');  // "mid-January"
+    return dash != std::string_view::npos && starters.contains(t.norm.substr(0, dash));
 }
 }  // namespace
 

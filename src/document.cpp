@@ -9,6 +9,10 @@
 #include <sstream>
 
 #include "nkclaims/error.hpp"
+#include "nkclaims/html.hpp"
+#include "nkclaims/markdown.hpp"
+#include "nkclaims/masthead.hpp"
+#include "nkclaims/numeric_words.hpp"
 
 namespace nkclaims {
 
@@ -72,16 +76,10 @@ void check_text(const std::string& name, std::string_view b) {
 
 namespace {
 
-const std::set<std::string_view> kAbbreviations{"mr",  "mrs",  "ms",  "dr",  "gen", "lt",   "col", "maj", "capt", "sgt",
-                                                "st",  "sept", "sep", "oct", "nov", "dec",  "jan", "feb", "aug",  "jun",
-                                                "jul", "apr",  "mar", "no",  "vs",  "prof", "rep", "sen", "gov"};
-
 constexpr std::size_t kLongSentence = 400;        // bytes: past this, a line break ends an unpunctuated run
 constexpr std::size_t kMaxSentenceTokens = 1000;  // past 600 a comma ends a sentence, past 1000 anything
 
-struct Line {
-    std::size_t begin, end;  // bytes, without the line break
-};
+}  // namespace
 
 std::vector<Line> lines_of(std::string_view b) {
     std::vector<Line> out;
@@ -104,6 +102,8 @@ std::string_view trim(std::string_view s) {
     while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
     return s.substr(a, e - a);
 }
+
+namespace {
 
 // Subtitle furniture: "WEBVTT", SRT cue numbers, "00:00:01.000 --> 00:00:04.000".
 bool subtitle_line(std::string_view l) {
@@ -284,7 +284,7 @@ private:
     static bool abbreviation(const Token& t) {
         if (t.kind != TokenKind::Word) return false;
         if (t.text.size() == 1 && t.capitalized()) return true;  // U.S., J. Smith
-        return kAbbreviations.contains(t.norm);
+        return numeric_words().abbreviations.contains(HashedWord(t));
     }
 
     void close(std::size_t b, std::size_t e) {
@@ -310,85 +310,14 @@ private:
     std::vector<std::size_t> breaks_;  // byte offsets where a sentence must end, ascending
 };
 
-// The value after "Key:" on a line near the top, if the line starts with it.
-std::optional<std::string> header_value(std::string_view bytes, std::string_view key) {
-    std::size_t at = 0;
-    for (int n = 0; n < 12 && at < bytes.size(); ++n) {
-        auto nl = bytes.find('\n', at);
-        if (nl == std::string_view::npos) nl = bytes.size();
-        const std::string_view line = trim(bytes.substr(at, nl - at));
-        if (line.starts_with(key)) return std::string(trim(line.substr(key.size())));
-        at = nl + 1;
-    }
+// A web page's or Markdown file's text and metadata, by the file's extension; else nothing.
+std::optional<Page> read_markup(const std::string& path, std::string_view bytes, const Gazetteer& g) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
+    if (ext == ".html" || ext == ".htm") return read_html(path, bytes, g);
+    if (ext == ".md") return read_markdown(path, bytes, g);
     return std::nullopt;
-}
-
-std::optional<Day> first_absolute_date(std::string_view text) {
-    const TokenStream ts = tokenize(text);
-    for (const DateMention& m : find_dates(ts.tokens, 0, ts.tokens.size(), std::nullopt))
-        if (m.range.first == m.range.last) return m.range.first;
-    return std::nullopt;
-}
-
-std::string outlet_in(std::string_view text, const Gazetteer& g) {
-    const TokenStream ts = tokenize(text);
-    for (std::size_t i = 0; i < ts.tokens.size(); ++i)
-        if (auto m = g.sources.match(ts.tokens, i, ts.tokens.size()); m && m->value->kind == SourceKind::Outlet)
-            return m->value->id;
-    return {};
-}
-
-// Title, outlet, dates and kind from the header and the host's introduction.
-DocumentMeta read_meta(const Document& d, const Gazetteer& g) {
-    DocumentMeta m;
-    const std::string_view b = d.bytes;
-    for (const Line& l : lines_of(b)) {
-        const std::string line(trim(b.substr(l.begin, l.end - l.begin)));
-        if (line.empty() || line == "Physical Address" || line.size() > 300) continue;
-        m.title = line;
-        const auto by = line.find(" by ");
-        const auto dash = line.find(" - ");
-        if (by != std::string::npos && dash != std::string::npos && by < dash) {
-            m.outlet = outlet_in(std::string_view(line).substr(by + 4, dash - by - 4), g);
-            m.title = line.substr(dash + 3);
-            m.kind = DocKind::Transcript;
-        }
-        break;
-    }
-    if (auto v = header_value(b, "Episode Date:")) {
-        m.published = first_absolute_date(*v);
-        m.kind = DocKind::Transcript;
-    }
-    for (const char* key : {"Published:", "Date:"})
-        if (auto v = header_value(b, key); v && !m.published) m.published = first_absolute_date(*v);
-    // "this episode was recorded ... on Tuesday, the 22nd of October, 2024"
-    for (const Sentence& s : d.sentences) {
-        if (s.span.begin > 6000) break;
-        const auto& toks = d.tokens.tokens;
-        for (std::size_t i = s.tok_begin; i < s.tok_end; ++i) {
-            if (!toks[i].is("recorded")) continue;
-            for (const DateMention& dm : find_dates(toks, i, s.tok_end, std::nullopt))
-                if (dm.range.first == dm.range.last) {
-                    m.recorded = dm.range.first;
-                    m.kind = DocKind::Transcript;
-                    break;
-                }
-        }
-        if (m.recorded) break;
-    }
-    // "Source: CNN" closes an article: look only at its last lines.
-    const std::size_t tail = b.size() > 400 ? b.size() - 400 : 0;
-    auto last_nl = b.substr(tail).rfind("Source:");
-    if (last_nl != std::string_view::npos) last_nl += tail;
-    if (last_nl != std::string_view::npos && m.outlet.empty()) {
-        auto eol = b.find('\n', last_nl);
-        m.outlet = outlet_in(b.substr(last_nl + 7, (eol == std::string_view::npos ? b.size() : eol) - last_nl - 7), g);
-    }
-    if (!m.kind) {
-        const bool subtitles = b.starts_with("WEBVTT") || b.substr(0, 2000).find("-->") != std::string_view::npos;
-        m.kind = subtitles ? DocKind::Transcript : DocKind::Article;
-    }
-    return m;
 }
 
 }  // namespace
@@ -399,12 +328,18 @@ Document parse_document(std::string path, std::string bytes, const Gazetteer& g)
     d.name = std::filesystem::path(d.path).filename().string();
     if (d.name.empty()) d.name = d.path;
     check_text(d.path, bytes);
+    std::optional<Page> page = read_markup(d.path, bytes, g);
+    if (page) {
+        bytes = page->source.take_text();
+        d.origin = page->source.take_map();
+    }
     d.bytes = std::move(bytes);
     const std::size_t bom = std::string_view(d.bytes).starts_with("\xEF\xBB\xBF") ? 3 : 0;
     d.tokens = tokenize(std::string_view(d.bytes).substr(bom), bom);
     if (d.tokens.tokens.empty()) throw InputError(d.path, "no text in file");
     Splitter(d, g).run();
     d.meta = read_meta(d, g);
+    if (page) d.meta.merge(page->meta);
     // A headline restates the body: its sentence yields no claims.
     if (!d.sentences.empty() && !d.meta.title.empty() && d.sentence_text(d.sentences.front()) == d.meta.title &&
         d.sentences.size() > 1 && d.meta.title.back() != '.')
@@ -428,24 +363,28 @@ namespace {
 
 bool is_text_file(const std::filesystem::path& p) {
     const auto ext = p.extension();
-    return ext == ".txt" || ext == ".vtt" || ext == ".srt";
+    return ext == ".txt" || ext == ".vtt" || ext == ".srt" || ext == ".md" || ext == ".html" || ext == ".htm";
 }
 
 // One folder's entries, sorted, then each in turn: only the folders on the current path are in
-// memory. Symlinked folders are not followed (no loops); symlinked files are read.
-std::size_t walk(const std::filesystem::path& folder, const std::function<void(const std::filesystem::path&)>& each) {
+// memory. Symlinked folders are not followed (no loops); symlinked files are read. A subfolder
+// that cannot be listed goes to `unlisted`; its siblings are still walked.
+std::size_t walk(const std::filesystem::path& folder, const std::function<void(const std::filesystem::path&)>& each,
+                 const std::function<void(const InputError&)>& unlisted) {
     std::error_code ec;
     std::vector<std::filesystem::directory_entry> entries;
-    for (std::filesystem::directory_iterator it(folder, std::filesystem::directory_options::skip_permission_denied, ec),
-         end;
-         !ec && it != end; it.increment(ec))
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
         entries.push_back(*it);
-    if (ec) throw InputError(folder.string(), ec.message());
+    if (ec) throw InputError(folder.string(), "cannot list folder: " + ec.message());
     std::sort(entries.begin(), entries.end());
     std::size_t found = 0;
     for (const auto& e : entries) {
         if (e.is_directory(ec) && !e.is_symlink(ec)) {
-            found += walk(e.path(), each);
+            try {
+                found += walk(e.path(), each, unlisted);
+            } catch (const InputError& error) {
+                unlisted(error);
+            }
         } else if (is_text_file(e.path()) && e.is_regular_file(ec)) {
             each(e.path());
             ++found;
@@ -456,11 +395,19 @@ std::size_t walk(const std::filesystem::path& folder, const std::function<void(c
 
 }  // namespace
 
-void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each) {
+void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each,
+                    const std::function<void(const InputError&)>& unlisted) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw InputError(path.string(), "no such file or folder");
     if (!std::filesystem::is_directory(path, ec)) return each(path);
-    if (walk(path, each) == 0) throw InputError(path.string(), "no text files (*.txt, *.vtt, *.srt) in folder");
+    bool skipped = false;
+    const auto skip = [&](const InputError& e) {
+        if (!unlisted) throw e;
+        skipped = true;
+        unlisted(e);
+    };
+    if (walk(path, each, skip) == 0 && !skipped)
+        throw InputError(path.string(), "no text files (*.txt, *.vtt, *.srt, *.md, *.html, *.htm) in folder");
 }
 
 }  // namespace nkclaims

@@ -8,6 +8,7 @@
 #include "nkclaims/clause.hpp"
 #include "nkclaims/fields.hpp"
 #include "nkclaims/figures.hpp"
+#include "nkclaims/rules.hpp"
 #include "nkclaims/stances.hpp"
 
 namespace nkclaims {
@@ -33,11 +34,28 @@ void restate(Claim& c, const std::vector<Claim>& recent) {
     }
 }
 
+// "Of the 4,000, ...", "US estimates were lower at about 1,200": a bare number counts what the
+// figure it answers counted: the same value just before, else the figure before it in its sentence.
+void same_count(Claim& c, const std::vector<Claim>& recent, const std::vector<Claim>& sentence, std::size_t at) {
+    const Claim* answered = nullptr;
+    for (auto it = recent.rbegin(); it != recent.rend() && !answered; ++it)
+        if (it->value == c.value && it->metric) answered = &*it;
+    if (!answered && at > 0 && sentence[at - 1].metric && is_loss(*sentence[at - 1].metric))
+        answered = &sentence[at - 1];
+    if (!answered || answered->metric == c.metric) return;
+    c.metric = answered->metric;
+    if (is_loss(*c.metric)) c.phase.reset();
+    if (!c.explain.empty())  // only with --explain
+        c.explain += fmt::format("; counts {} as '{}' did", to_string(*c.metric), answered->as_written);
+}
+
 }  // namespace
 
 bool Extractor::may_hold_claims(const Sentence& s, const std::vector<Token>& t) const {
     for (std::size_t i = s.tok_begin; i < s.tok_end; ++i)
-        if (may_be_number(t[i]) || g_.stances.match(t, i, s.tok_end)) return true;
+        if (may_be_number(t[i]) || g_.stances.match(t, i, s.tok_end) || g_.stance_verbs.match(t, i, s.tok_end) ||
+            g_.words.is(WordClass::Pending, t, i, s.tok_end))
+            return true;
     return false;
 }
 
@@ -62,8 +80,11 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
             FigureRules figure_rules(x);
             figures = figure_rules.figures();
             stances = StanceRules(x).stances(figures);
-            for (Claim& c : figures)
+            for (std::size_t k = 0; k < figures.size(); ++k) {
+                Claim& c = figures[k];
+                if (c.rule == to_string(RuleId::FigureElliptical)) same_count(c, recent, figures, k);
                 if (figure_rules.unattributed().contains(c.span.begin)) restate(c, recent);
+            }
         }
         std::erase_if(recent, [&](const Claim& c) { return s.span.begin - c.quote_span.end > kContextBytes; });
         recent.insert(recent.end(), figures.begin(), figures.end());
@@ -78,6 +99,10 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const Claim& a, const Claim& b) { return a.span.begin < b.span.begin; });
+    for (Claim& c : out) {  // a web page's or Markdown file's spans point into the file, not its text
+        c.span = d.original(c.span);
+        c.quote_span = d.original(c.quote_span);
+    }
     return out;
 }
 

@@ -8,12 +8,21 @@ namespace {
 constexpr std::size_t kMaxCueDistance = 12;  // tokens: a phase cue farther away says nothing
 constexpr int kSoftBoundaryCost = 6;         // a comma or dash between a cue and the number
 
+// Whether "and" (or "or") joins the figure at `number` to the one before: "and 5,000",
+// "and well over 100".
+bool joined(const Clause& c, std::size_t from, std::size_t number) {
+    constexpr std::size_t kBoundWords = 3;  // "and well over 100": words of a bound between
+    for (std::size_t k = number; k > from && number - k < kBoundWords; --k)
+        if (c.is(k - 1, WordClass::Coordinator)) return true;
+    return false;
+}
+
 }  // namespace
 
 // The nearest phase cue in the clause; people and materiel read cues differently.
 std::optional<Phase> FieldRules::phase(std::size_t first, std::size_t np_end, Claim& c) const {
     const Metric m = *c.metric;
-    if (m == Metric::Casualties || m == Metric::Strikes) return std::nullopt;
+    if (is_loss(m) || m == Metric::Strikes) return std::nullopt;
     std::optional<Phase> best;
     int best_cost = 1 << 20;
     std::string best_cue;
@@ -78,8 +87,7 @@ std::optional<std::string> FieldRules::place_after(std::size_t from, Lead lead) 
     for (std::size_t i = from; i < c_.end; ++i) {
         if (c_.hard(i) || c_.is(i, WordClass::RelativeStop)) return std::nullopt;
         // Another figure ends the search, unless "and" joins them: "1,000 sappers and 5,000 workers to Kursk".
-        if (i > from && c_.t[i].kind == TokenKind::Number && !c_.is(i - 1, WordClass::Coordinator) &&
-            parse_quantity(c_.t, i, c_.end))
+        if (i > from && c_.t[i].kind == TokenKind::Number && !joined(c_, from, i) && parse_quantity(c_.t, i, c_.end))
             return std::nullopt;
         if (auto p = place_at(i, lead)) return p;
     }

@@ -13,8 +13,10 @@ struct CountRule {
 };
 constexpr CountRule kCountRules[] = {
     {RuleId::FigureNoun, &CountedRules::noun_phrase},
+    {RuleId::FigurePredicate, &CountedRules::predicate},
     {RuleId::FigureElliptical, &CountedRules::elliptical},
 };
+constexpr std::size_t kHypotheticalReach = 8;  // tokens from "could" to the number it governs
 
 std::string value_text(const Value& v) {
     auto n = [](const std::optional<double>& x) { return x ? fmt::format("{}", *x) : std::string("-"); };
@@ -33,11 +35,26 @@ std::vector<Claim> FigureRules::figures() {
             continue;
         }
         if (q->first < asked) {
-            if (auto c = figure(*q)) out.push_back(std::move(*c));
+            if (auto c = figure(*q)) {
+                share_phase(*c, out, q->first);
+                out.push_back(std::move(*c));
+                last_first_ = q->first;
+            }
         }
         i = q->last;
     }
     return out;
+}
+
+// "transferred 20,000 containers ..., containing six million rounds and over 100 missiles":
+// materiel listed after a figure in its clause is supplied (or destroyed) as that one is.
+void FigureRules::share_phase(Claim& c, const std::vector<Claim>& before, std::size_t first) const {
+    if (c.phase || before.empty() || !c.metric || !is_materiel(*c.metric)) return;
+    const Claim& prev = before.back();
+    if (!prev.phase || !prev.metric || !is_materiel(*prev.metric) || c_.crosses(last_first_, first, Boundary::Hard))
+        return;
+    c.phase = prev.phase;
+    x_.fields.note(c, [&] { return fmt::format("phase {} as '{}' before it", to_string(*c.phase), prev.as_written); });
 }
 
 // Where the question of a sentence ending in "?" begins: an auxiliary or wh-word opening a
@@ -57,16 +74,16 @@ std::optional<Claim> FigureRules::figure(const Quantity& q) {
     if (v < 2 || excluded_context(q)) return std::nullopt;
     std::optional<NounPhrase> found;
     RuleId rule = RuleId::FigureNoun;
-    for (const CountRule& r : kCountRules) {
-        if ((found = (counted_.*r.find)(q))) {
+    for (const CountRule& r : kCountRules) {  // the first rule whose phrase counts something
+        found = (counted_.*r.find)(q);
+        if (found && !ratio_after(found->end) && counted_.settle_metric(q, *found)) {
             rule = r.id;
             break;
         }
+        found.reset();
     }
-    if (!found) return std::nullopt;
+    if (!found || ratio_before(q)) return std::nullopt;
     NounPhrase& np = *found;
-    if (ratio_after(np.end) || ratio_before(q)) return std::nullopt;
-    if (!counted_.settle_metric(q, np)) return std::nullopt;
 
     const FieldRules& f = x_.fields;
     Claim c = base_claim(x_, ClaimKind::Figure, {c_.t[q.num_first].span.begin, c_.t[q.num_last - 1].span.end});
@@ -81,6 +98,8 @@ std::optional<Claim> FigureRules::figure(const Quantity& q) {
                            q.bound.empty() ? "" : fmt::format(" with '{}'", q.bound));
     });
     c.increment = increment(q);
+    c.hypothetical = hypothetical(q);
+    if (c.hypothetical) f.note(c, "hypothetical: a condition or a supposition governs it");
     c.location = f.location(q.first, np.end).value_or("");
     c.actor = actor(q, np, c);
     c.phase = f.phase(q.first, np.end, c);
@@ -93,6 +112,10 @@ std::optional<Claim> FigureRules::figure(const Quantity& q) {
 bool FigureRules::excluded_context(const Quantity& q) const {
     const std::size_t b = q.num_first, e = q.num_last;
     if (b > c_.begin && c_.ends_at(b, WordClass::NotFigureBefore)) return true;
+    // "squads of 40 men": the size of a unit, not a count of forces
+    if (b >= c_.begin + 2 && c_.is(b - 1, WordClass::Partitive) &&
+        c_.g.words.is(WordClass::UnitNoun, c_.t, b - 2, b - 1))
+        return true;
     if (!c_.has(e)) return false;
     if (c_.punct(e, ":") && c_.has(e + 1) && c_.t[e + 1].kind == TokenKind::Number) return true;  // 10:30
     if (c_.is(e, WordClass::NotFigureAfter) || c_.g.not_counted.match(c_.t, e, c_.end)) return true;
@@ -113,6 +136,18 @@ bool FigureRules::ratio_after(std::size_t np_end) const {
            c_.is(np_end, WordClass::RatioAfter);
 }
 
+// "if he sent 60,000", "could rise to 100,000", "may send up to 50,000": a cue before the number
+// in its clause.
+bool FigureRules::hypothetical(const Quantity& q) const {
+    if (c_.conditional(q.first)) return true;
+    const std::size_t from = q.first > c_.begin + kHypotheticalReach ? q.first - kHypotheticalReach : c_.begin;
+    for (std::size_t i = q.first; i > from; --i) {
+        if (c_.hard(i - 1) || c_.punct(i - 1, ",")) return false;
+        if (c_.g.words.is(WordClass::Hypothetical, c_.t, i - 1, q.first)) return true;
+    }
+    return false;
+}
+
 // "another 6,000", "an additional 500", "6,000 more".
 bool FigureRules::increment(const Quantity& q) const {
     return c_.ends_at(q.first, WordClass::IncrementBefore) || c_.is(q.last, WordClass::IncrementAfter);
@@ -121,7 +156,7 @@ bool FigureRules::increment(const Quantity& q) const {
 std::string FigureRules::actor(const Quantity& q, const NounPhrase& np, Claim& c) const {
     const FieldRules& f = x_.fields;
     const Gazetteer& g = c_.g;
-    if (np.metric == Metric::Casualties && np.person && !c.location.empty()) {
+    if (np.metric && is_loss(*np.metric) && np.person && !c.location.empty()) {
         const std::string country = g.country_of(c.location);
         f.note(c, [&] { return fmt::format("actor {}: people killed in {}", country, c.location); });
         return country;
@@ -134,7 +169,15 @@ std::string FigureRules::actor(const Quantity& q, const NounPhrase& np, Claim& c
             }
     }
     if (!np.actor.empty()) return np.actor;
-    if (np.person && np.metric == Metric::Casualties) return "ukraine";
+    // "Ukraine has lost more than 29,600 servicemen": who loses is the clause's subject.
+    if (auto lost = counted_.loss_before(q); lost && *lost->value == Metric::Casualties) {
+        for (std::size_t i = q.first; i > c_.begin && !c_.hard(i - 1); --i)
+            if (auto a = g.actors.match(c_.t, i - 1, q.first)) {
+                f.note(c, [&] { return fmt::format("actor {}: the subject that lost them", *a->value); });
+                return *a->value;
+            }
+    }
+    if (np.person && np.metric && is_loss(*np.metric)) return "ukraine";
     f.note(c, "actor north_korea by default");
     return "north_korea";
 }

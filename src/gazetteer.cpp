@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "nkclaims/error.hpp"
+#include "nkclaims/numeric_words.hpp"
 
 namespace nkclaims {
 
@@ -106,11 +107,58 @@ void load_places(Gazetteer& g, const std::filesystem::path& path) {
 
 void load_nouns(Gazetteer& g, const std::filesystem::path& path) {
     read_rows(path, 2, [&](const auto& f, const auto& where) {
-        if (f[1] == "person") return g.nouns.add(f[0], NounEntry{std::nullopt, true, false});
-        if (f[1] == "context") return g.nouns.add(f[0], NounEntry{std::nullopt, false, true});
+        const std::string actor = f.size() > 2 ? f[2] : "";
+        if (f[1] == "person") return g.nouns.add(f[0], NounEntry{std::nullopt, true, false, actor});
+        if (f[1] == "context") return g.nouns.add(f[0], NounEntry{std::nullopt, false, true, actor});
         auto m = parse_metric(f[1]);
         if (!m) throw ConfigError(where, fmt::format("unknown metric '{}'", f[1]));
-        g.nouns.add(f[0], NounEntry{m, false, false});
+        g.nouns.add(f[0], NounEntry{m, false, false, actor});
+    });
+}
+
+// Named officials: name <TAB> role <TAB> source id. The name, the family name alone (as
+// written, capitalized) and the role all name the source.
+void load_officials(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 3, [&](const auto& f, const auto&) {
+        g.sources.add(f[0], SourceEntry{f[2], SourceKind::Person});
+        // The family name: the last word, or the first in a Korean order name ("Shin Won-sik").
+        const auto first = f[0].find(' '), last = f[0].rfind(' ');
+        if (last != std::string::npos) {
+            const bool korean = f[0].find('-', last) != std::string::npos;
+            const std::string family = korean ? f[0].substr(0, first) : f[0].substr(last + 1);
+            g.sources.add("=" + family, SourceEntry{f[2], SourceKind::Person});
+        }
+        if (!f[1].empty() && f[1] != "-") g.sources.add(f[1], SourceEntry{f[2], SourceKind::Person});
+    });
+}
+
+std::optional<Stance> stance_or_none(const std::string& s, const std::string& where) {
+    if (s == "-") return std::nullopt;
+    auto st = parse_stance(s);
+    if (!st) throw ConfigError(where, fmt::format("unknown stance '{}'", s));
+    return st;
+}
+
+// Verbs of confirming, knowing, observing: verb <TAB> stance negated <TAB> stance affirmed.
+void load_stance_verbs(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 3, [&](const auto& f, const auto& where) {
+        g.stance_verbs.add(f[0], StanceVerb{stance_or_none(f[1], where), stance_or_none(f[2], where)});
+    });
+}
+
+void load_stance_about(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 2, [&](const auto& f, const auto& where) {
+        auto a = parse_about(f[1]);
+        if (!a) throw ConfigError(where, fmt::format("unknown subject '{}'", f[1]));
+        g.stance_about.add(f[0], *a);
+    });
+}
+
+void load_casualty_verbs(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 2, [&](const auto& f, const auto& where) {
+        auto m = parse_metric(f[1]);
+        if (!m || !is_loss(*m)) throw ConfigError(where, fmt::format("not a loss metric '{}'", f[1]));
+        g.casualty_verbs.add(f[0], *m);
     });
 }
 
@@ -169,11 +217,12 @@ constexpr DataFile kDataFiles[] = {
     {"phases.tsv", load_phases},
     {"stances.tsv", load_stances},
     {"attribution.tsv", load_attribution},
-    {"casualty_verbs.txt", load_list<&Gazetteer::casualty_verbs>},
+    {"casualty_verbs.tsv", load_casualty_verbs},
     {"modifiers.txt", load_list<&Gazetteer::modifiers>},
     {"stance_topics.txt", load_list<&Gazetteer::stance_topics>},
     {"boilerplate.txt", load_list<&Gazetteer::boilerplate>},
     {"not_counted.txt", load_list<&Gazetteer::not_counted>},
+    {"page_furniture.txt", load_list<&Gazetteer::page_furniture>},
     {"clause_words.tsv", load_word_classes},
     {"noun_phrase_words.tsv", load_word_classes},
     {"elliptical_cues.tsv", load_word_classes},
@@ -181,6 +230,24 @@ constexpr DataFile kDataFiles[] = {
     {"pronouns.tsv", load_word_classes},
     {"place_words.tsv", load_word_classes},
     {"number_context.tsv", load_word_classes},
+    {"officials.tsv", load_officials},
+    {"stance_verbs.tsv", load_stance_verbs},
+    {"stance_about.tsv", load_stance_about},
+    {"stance_words.tsv", load_word_classes},
+    {"figure_words.tsv", load_word_classes},
+    // The words of numbers, dates and page tops: read by use_numeric_words() (numeric_words.hpp).
+    {"number_words.tsv", nullptr},
+    {"number_scales.tsv", nullptr},
+    {"number_suffixes.tsv", nullptr},
+    {"vague_numbers.tsv", nullptr},
+    {"number_bounds.tsv", nullptr},
+    {"number_restatements.txt", nullptr},
+    {"months.tsv", nullptr},
+    {"weekdays.tsv", nullptr},
+    {"relative_dates.tsv", nullptr},
+    {"date_prepositions.tsv", nullptr},
+    {"abbreviations.txt", nullptr},
+    {"masthead.tsv", nullptr},
 };
 
 // FNV-1a over the registered files: cheap, and only compared for equality.
@@ -205,6 +272,7 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
         else if (!std::filesystem::exists(dir / f.name))
             throw ConfigError((dir / f.name).string(), "cannot open data file");
     }
+    use_numeric_words(dir);
     g.fingerprint = fingerprint_of(dir);
     return g;
 }

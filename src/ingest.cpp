@@ -23,8 +23,10 @@
 
 namespace nkclaims {
 
-Inputs::Inputs(const Gazetteer& g, const std::string& manifest, std::optional<Day> date, std::string outlet) : g_(g) {
-    if (!manifest.empty()) manifest_ = Manifest::load(manifest);
+Inputs::Inputs(const Gazetteer& g, const std::vector<std::string>& manifests, std::optional<Day> date,
+               std::string outlet)
+    : g_(g) {
+    if (!manifests.empty()) manifest_ = Manifest::load(manifests);
     over_.published = date;
     over_.outlet = std::move(outlet);
 }
@@ -32,9 +34,13 @@ Inputs::Inputs(const Gazetteer& g, const std::string& manifest, std::optional<Da
 bool Inputs::for_each_file(const std::vector<std::string>& paths, const ErrorSink& error,
                            const std::function<void(const std::filesystem::path&)>& each) const {
     bool ok = true;
+    const auto unlisted = [&](const InputError& e) {
+        error(e.message());
+        ok = false;
+    };
     for (const auto& p : paths) {
         try {
-            for_each_input(p, each);
+            for_each_input(p, each, unlisted);
         } catch (const InputError& e) {
             error(e.message());
             ok = false;
@@ -58,44 +64,6 @@ std::string Inputs::hash(const std::filesystem::path& file, std::string_view byt
             settings += fmt::format("|{}|{}|{}|{}|{}", m->title, m->outlet, m->published ? iso_day(*m->published) : "",
                                     m->recorded ? iso_day(*m->recorded) : "", m->kind ? to_string(*m->kind) : "");
     return content_hash(bytes) + content_hash(settings).substr(0, 16);
-}
-
-std::string read_file(const std::filesystem::path& p) {
-    // open, fstat, read: a corpus of small files spends as much in system calls as in reading.
-    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        std::error_code ec;
-        if (std::filesystem::is_directory(p, ec)) throw InputError(p.string(), "is a folder, not a file");
-        throw InputError(p.string(), fmt::format("cannot read file: {}", std::strerror(errno)));
-    }
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) throw InputError(p.string(), fmt::format("cannot read file: {}", std::strerror(errno)));
-    if (S_ISDIR(st.st_mode)) throw InputError(p.string(), "is a folder, not a file");
-    // A document is read whole and tokenized (~15 bytes of tokens a byte): past this, refuse
-    // rather than exhaust memory. Transcripts and articles are kilobytes.
-    const auto size = static_cast<std::uintmax_t>(st.st_size);
-    if (size > kMaxFileBytes)
-        throw InputError(p.string(), fmt::format("file too large ({} MB; the limit is {} MB): split it", size >> 20,
-                                                 kMaxFileBytes >> 20));
-    std::string bytes(S_ISREG(st.st_mode) ? size + 1 : 1 << 16, '\0');  // +1: sees the end in one read
-    std::size_t used = 0;
-    for (;;) {
-        if (used == bytes.size()) {
-            if (used > kMaxFileBytes) throw InputError(p.string(), "file too large: split it");
-            bytes.resize(bytes.size() * 2);
-        }
-        const ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw InputError(p.string(), "read error");
-        if (n == 0) break;
-        used += static_cast<std::size_t>(n);
-    }
-    bytes.resize(used);
-    return bytes;
 }
 
 namespace {
@@ -181,6 +149,14 @@ std::vector<Work> prepare_batch(const std::vector<std::filesystem::path>& files,
     return batch;
 }
 
+// Refreshes the stored conflicts inside the run's last batch, when the run changed claims, and
+// commits: a process killed during the refresh loses that batch too, and the next run, storing
+// it again, refreshes them. Stored conflicts never stay behind their claims.
+void finish(Store& store, const Gazetteer& g, const IngestOptions& opt, const IngestCounts& n) {
+    if (n.added + n.replaced > 0 && opt.refresh_conflicts) refresh_conflicts(store, g, opt.conflicts);
+    store.commit_batch();
+}
+
 void count(IngestCounts& n, PutResult r, std::size_t claims) {
     (r == PutResult::Added ? n.added : r == PutResult::Replaced ? n.replaced : n.unchanged)++;
     n.claims += claims;
@@ -193,7 +169,8 @@ public:
                 const std::function<void(const IngestCounts&)>& progress)
         : store_(store), n_(n), report_(report), progress_(progress) {}
 
-    void write(std::vector<Work>& batch) {
+    // Writes a batch in a transaction; the run's last one is left open, for finish().
+    void write(std::vector<Work>& batch, bool last) {
         store_.begin_batch();
         for (Work& w : batch) {
             if (!w.error.empty()) {
@@ -207,7 +184,7 @@ public:
             else
                 count(n_, store_.put(w.stored, w.claims), w.claims.size());
         }
-        store_.commit_batch();
+        if (!last) store_.commit_batch();
         if (progress_) progress_(n_);
     }
 
@@ -226,11 +203,12 @@ public:
     ~WriterThread() { stop(); }
 
     // Hands a batch over; rethrows what the writer threw.
-    void push(std::vector<Work> batch) {
+    void push(std::vector<Work> batch, bool last) {
         std::unique_lock lock(m_);
         cv_.wait(lock, [&] { return !pending_ || failure_; });
         if (failure_) std::rethrow_exception(failure_);
         pending_ = std::move(batch);
+        last_ = last;
         cv_.notify_all();
     }
     // Waits until every batch is written; rethrows what the writer threw.
@@ -252,16 +230,18 @@ private:
     void run() {
         for (;;) {
             std::vector<Work> batch;
+            bool last = false;
             {
                 std::unique_lock lock(m_);
                 cv_.wait(lock, [&] { return pending_ || closed_; });
                 if (!pending_) return;
                 batch = std::move(*pending_);
+                last = last_;
                 pending_.reset();
                 cv_.notify_all();
             }
             try {
-                writer_.write(batch);
+                writer_.write(batch, last);
             } catch (...) {
                 std::lock_guard lock(m_);
                 failure_ = std::current_exception();
@@ -275,6 +255,7 @@ private:
     std::mutex m_;
     std::condition_variable cv_;
     std::optional<std::vector<Work>> pending_;
+    bool last_ = false;  // pending_ is the run's last batch
     bool closed_ = false;
     std::exception_ptr failure_;
     std::thread thread_;
@@ -303,22 +284,25 @@ IngestCounts ingest(Store& store, const Gazetteer& g, const Inputs& inputs, cons
     const auto one = [&](Work& w) { prepare(w, inputs, ex, store, check); };
     // Files stream in from the listing; a batch takes what it can of the pending ones.
     std::vector<std::filesystem::path> pending;
+    bool listing = true;
     auto next_batch = [&] {
         std::vector<Work> batch = prepare_batch(pending, jobs, one);
         pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(batch.size()));
+        const bool last = !listing && pending.empty();
         if (thread)
-            thread->push(std::move(batch));
+            thread->push(std::move(batch), last);
         else
-            writer.write(batch);
+            writer.write(batch, last);
     };
     const bool listed = inputs.for_each_file(paths, report, [&](const std::filesystem::path& f) {
         pending.push_back(f);
         if (pending.size() >= kBatchFiles) next_batch();
     });
+    listing = false;
     while (!pending.empty()) next_batch();
     if (thread) thread->close();
     n.failed = n.failed || !listed;
-    if (n.added + n.replaced > 0 && opt.refresh_conflicts) refresh_conflicts(store, g, opt.conflicts);
+    finish(store, g, opt, n);
     return n;
 }
 
@@ -374,6 +358,7 @@ IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<s
                            const IngestOptions& opt, const ErrorSink& error) {
     IngestCounts n;
     for (const auto& name : shards) {
+        store.commit_batch();  // the previous shard's; the last one's is finish()'s
         std::ifstream in(name);
         if (!in) {
             error(name + ": cannot read shard");
@@ -394,9 +379,8 @@ IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<s
                 n.failed = true;
             }
         }
-        store.commit_batch();
     }
-    if (n.added + n.replaced > 0 && opt.refresh_conflicts) refresh_conflicts(store, g, opt.conflicts);
+    finish(store, g, opt, n);
     return n;
 }
 
@@ -410,6 +394,9 @@ ConflictReport conflicts_in(const Store& store, ClaimFilter filter, const Gazett
     filter.metric.reset();
     filter.source.clear();
     filter.doc.clear();
+    // The claims shown are read back by id: from the same state as the list, or an ingest
+    // replacing documents in between would take them away.
+    const Store::Snapshot snapshot(store);
     ConflictInput in;
     in.reserve(store.claims_at_most());  // pages never touched cost nothing
     store.for_each_claim(filter, [&](const Claim& c) { in.add(c); });
@@ -443,7 +430,12 @@ std::string document_named(const Store& store, std::string_view name) {
 }
 
 void refresh_conflicts(Store& store, const Gazetteer& g, const ConflictOptions& opt) {
+    // Under the write lock from the first read to the last write: the conflicts stored are
+    // those of the claims stored, whatever another ingest does.
+    const bool own = !store.in_batch();
+    if (own) store.begin_batch();
     store.put_conflicts(conflicts_in(store, {}, g, opt).conflicts);
+    if (own) store.commit_batch();
 }
 
 }  // namespace nkclaims

@@ -7,56 +7,30 @@
 #include <tuple>
 #include <unordered_set>
 
-#include "nkclaims/lexicon.hpp"  // WordSet
+#include "nkclaims/numeric_words.hpp"
 
 namespace nkclaims {
 namespace {
 
-struct Word {
-    std::string_view word;
-    double value;
-};
-constexpr std::array<Word, 28> kSmall{{
-    {"zero", 0},      {"one", 1},       {"two", 2},       {"three", 3},    {"four", 4},     {"five", 5},
-    {"six", 6},       {"seven", 7},     {"eight", 8},     {"nine", 9},     {"ten", 10},     {"eleven", 11},
-    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17},
-    {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},  {"forty", 40},   {"fifty", 50},
-    {"sixty", 60},    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},
-}};
-constexpr std::array<Word, 5> kScales{{
-    {"hundred", 100},
-    {"thousand", 1e3},
-    {"million", 1e6},
-    {"billion", 1e9},
-    {"dozen", 12},
-}};
-// "thousands of", "tens of thousands": at least one unit of the scale, approximate.
-constexpr std::array<Word, 5> kVague{{
-    {"dozens", 12},
-    {"hundreds", 100},
-    {"thousands", 1e3},
-    {"millions", 1e6},
-    {"billions", 1e9},
-}};
-
 enum class Bound { None, Low, High, Approx, Between, From };
-struct Prefix {
-    std::string_view words;
-    Bound bound;
-};
-// Longest first where one is the start of another.
-constexpr std::array<Prefix, 29> kPrefixes{{
-    {"no fewer than", Bound::Low}, {"no less than", Bound::Low},   {"not less than", Bound::Low},
-    {"in excess of", Bound::Low},  {"upwards of", Bound::Low},     {"at least", Bound::Low},
-    {"more than", Bound::Low},     {"over", Bound::Low},           {"above", Bound::Low},
-    {"no more than", Bound::High}, {"not more than", Bound::High}, {"as many as", Bound::High},
-    {"up to", Bound::High},        {"at most", Bound::High},       {"fewer than", Bound::High},
-    {"less than", Bound::High},    {"under", Bound::High},         {"an estimated", Bound::Approx},
-    {"estimated", Bound::Approx},  {"close to", Bound::Approx},    {"about", Bound::Approx},
-    {"around", Bound::Approx},     {"roughly", Bound::Approx},     {"approximately", Bound::Approx},
-    {"nearly", Bound::Approx},     {"almost", Bound::Approx},      {"some", Bound::Approx},
-    {"between", Bound::Between},   {"from", Bound::From},
-}};
+
+Bound bound_of(BoundKind k) {
+    switch (k) {
+        case BoundKind::Low:
+            return Bound::Low;
+        case BoundKind::High:
+            return Bound::High;
+        case BoundKind::Approx:
+            return Bound::Approx;
+        case BoundKind::Between:
+            return Bound::Between;
+        case BoundKind::From:
+            return Bound::From;
+    }
+    return Bound::None;
+}
+
+const NumberWords& vocabulary() { return numeric_words().numbers; }
 
 // 1.2 * 1e6 is 1199999.9999999998 in binary: counts are whole, so snap to the integer.
 double tidy(double v) {
@@ -74,20 +48,73 @@ std::optional<double> parse_digits(std::string_view s) {
     return v;
 }
 
-std::optional<double> lookup(std::string_view w, const auto& table) {
-    for (const auto& e : table)
-        if (e.word == w) return e.value;
-    return std::nullopt;
+std::optional<double> lookup(std::string_view w, const WordMap<double>& table) {
+    const auto it = table.find(w);
+    if (it == table.end()) return std::nullopt;
+    return it->second;
 }
 
-// "twenty-five" → 25; "seventy" → 70
-std::optional<double> small_word(std::string_view w) {
-    if (auto v = lookup(w, kSmall)) return v;
-    const auto dash = w.find('-');
-    if (dash == std::string_view::npos) return std::nullopt;
-    auto tens = lookup(w.substr(0, dash), kSmall), units = lookup(w.substr(dash + 1), kSmall);
-    if (!tens || !units || *tens < 20 || *units >= 10) return std::nullopt;
-    return *tens + *units;
+// A number in words adds counts and multiplies them by scales: "one hundred and fifty",
+// "twenty-five thousand", "four-thousand-100". A unit follows only a round ten ("twenty-five";
+// "three four" is two numbers). A scale of factor 0 ("zillion") makes the whole no number.
+class Sum {
+public:
+    bool count(double v) {
+        if (after_count_ && !(last_ >= 20 && last_ < 100 && std::fmod(last_, 10) == 0 && v < 10)) return false;
+        current_ += v;
+        last_ = v;
+        after_count_ = any_ = true;
+        return true;
+    }
+    void scale(double s) {
+        if (!any_) current_ = 1;
+        if (s < 1000) {
+            current_ *= s;
+        } else {
+            total_ += current_ * s;
+            current_ = 0;
+        }
+        refused_ = refused_ || s == 0;
+        after_count_ = false;
+        any_ = scaled_ = true;
+    }
+    // One word ("twenty") or one hyphenated token ("twenty-five", "four-thousand-100"), whole
+    // or not at all.
+    bool add(std::string_view word) {
+        Sum next = *this;
+        for (std::size_t at = 0; at <= word.size();) {
+            const auto dash = std::min(word.find('-', at), word.size());
+            if (!next.part(word.substr(at, dash - at))) return false;
+            at = dash + 1;
+        }
+        *this = next;
+        return true;
+    }
+    bool any() const { return any_; }
+    bool scaled() const { return scaled_; }
+    bool refused() const { return refused_; }
+    double value() const { return total_ + current_; }
+
+private:
+    bool part(std::string_view w) {
+        const NumberWords& words = vocabulary();
+        if (const auto c = words.count_values.find(w); c != words.count_values.end()) return count(c->second);
+        if (const auto s = words.scales.find(w); s != words.scales.end()) {
+            scale(s->second);
+            return true;
+        }
+        const bool digits =
+            !w.empty() && w.size() <= 3 && w[0] != '0' && w.find_first_not_of("0123456789") == std::string_view::npos;
+        return digits && any_ && count(*parse_digits(w));  // "four-thousand-100"
+    }
+
+    double total_ = 0, current_ = 0, last_ = 0;
+    bool any_ = false, scaled_ = false, after_count_ = false, refused_ = false;
+};
+
+bool is_count_word(std::string_view w) {
+    Sum sum;
+    return sum.add(w) && !sum.scaled();
 }
 
 struct Core {
@@ -104,6 +131,7 @@ public:
 
     std::optional<Quantity> at(std::size_t i) const {
         auto [bound, j, words] = prefix(i);
+        if (negative(j)) return std::nullopt;
         auto core = number(j);
         if (!core) return std::nullopt;
         Quantity q;
@@ -125,6 +153,7 @@ public:
         }
         k = suffix(k, q, bound);
         q.value = value_of(bound, low, high, core->form);
+        if (std::max(q.value.low.value_or(0), q.value.high.value_or(0)) >= kMaxQuantity) return std::nullopt;
         k = restatement(k, q);
         q.last = k;
         return q;
@@ -134,35 +163,37 @@ private:
     bool has(std::size_t i) const { return i < end_; }
     bool is(std::size_t i, std::string_view w) const { return has(i) && t_[i].norm == w; }
 
+    // A scale word right after digits ("15 thousand", "15-thousand") belongs to them: it never
+    // starts a number of its own.
+    bool scale_after_digits(std::size_t i) const {
+        if (!vocabulary().scales.contains(t_[i].norm)) return false;
+        std::size_t k = i;
+        if (k > 0 && t_[k - 1].is("-") && !t_[k].space_before) --k;
+        return k > 0 && t_[k - 1].kind == TokenKind::Number;
+    }
+
+    // "-5,000", "−5,000": a minus sign (not a dash) glued to the number, not to a word before it.
+    // A negative number is a change or a balance, never a count.
+    bool negative(std::size_t j) const {
+        if (j == 0 || !has(j) || t_[j].space_before || t_[j].kind != TokenKind::Number) return false;
+        const Token& sign = t_[j - 1];
+        if (sign.text != "-" && sign.text != "\u2212") return false;
+        return j == 1 || sign.space_before || sign.line_start || t_[j - 2].kind == TokenKind::Punct;
+    }
+
+    // "at least", "about": the bound or hedge before the number, as its words are written.
     std::tuple<Bound, std::size_t, std::string_view> prefix(std::size_t i) const {
-        // The prefixes' words, split once.
-        static const std::vector<std::vector<std::uint64_t>> words = [] {  // their hashes
-            std::vector<std::vector<std::uint64_t>> out;
-            for (const auto& p : kPrefixes) {
-                std::vector<std::uint64_t> w;
-                for (std::string_view rest = p.words; !rest.empty();) {
-                    const auto sp = rest.find(' ');
-                    w.push_back(word_hash(rest.substr(0, sp)));
-                    rest = sp == std::string_view::npos ? std::string_view{} : rest.substr(sp + 1);
-                }
-                out.push_back(std::move(w));
-            }
-            return out;
-        }();
         if (!has(i) || t_[i].kind != TokenKind::Word) return {Bound::None, i, {}};
-        for (std::size_t n = 0; n < kPrefixes.size(); ++n) {
-            const auto& w = words[n];
-            std::size_t k = 0;
-            while (k < w.size() && has(i + k) && t_[i + k].hash == w[k]) ++k;
-            if (k == w.size()) return {kPrefixes[n].bound, i + k, kPrefixes[n].words};
-        }
-        return {Bound::None, i, {}};
+        const auto m = vocabulary().before.match(t_, i, end_);
+        if (!m) return {Bound::None, i, {}};
+        return {bound_of(m->value->kind), i + m->length, m->value->written};
     }
 
     // One number: digits (with a scale word), words, or a vague plural.
     std::optional<Core> number(std::size_t i) const {
         if (!has(i)) return std::nullopt;
         if (t_[i].kind == TokenKind::Number) return digits(i);
+        if (t_[i].kind == TokenKind::Code) return words(i);  // "four-thousand-100"
         if (t_[i].kind != TokenKind::Word) return std::nullopt;
         if (auto v = vague(i)) return v;
         return words(i);
@@ -178,10 +209,14 @@ private:
             ++j;
         }
         bool scaled = false;
-        if (has(j) && t_[j].is_word()) {
-            if (auto s = lookup(t_[j].norm, kScales); s && *s != 12) {
+        // "15 thousand", and as broadcasters write it, "15-thousand", "27-hundred"
+        const bool hyphen = is(j, "-") && !t_[j].space_before && has(j + 1) && !t_[j + 1].space_before;
+        const std::size_t at = hyphen ? j + 1 : j;
+        if (has(at) && t_[at].is_word()) {
+            if (auto s = lookup(t_[at].norm, vocabulary().scales); s && (*s >= 100 || *s == 0)) {
+                if (*s == 0) return std::nullopt;  // "9 zillion": no number
                 *v = tidy(*v * *s);
-                ++j;
+                j = at + 1;
                 scaled = true;
             }
         }
@@ -200,64 +235,39 @@ private:
 
     // "tens of thousands", "hundreds of thousands", "thousands", "dozens"
     std::optional<Core> vague(std::size_t i) const {
-        if (is(i, "tens") && is(i + 1, "of") && is(i + 2, "thousands"))
-            return Core{i + 3, 1e4, NumberForm::Vague, true, false};
-        if (is(i, "hundreds") && is(i + 1, "of") && is(i + 2, "thousands"))
-            return Core{i + 3, 1e5, NumberForm::Vague, true, false};
-        if (auto v = lookup(t_[i].norm, kVague)) return Core{i + 1, *v, NumberForm::Vague, true, false};
+        if (auto m = vocabulary().vague.match(t_, i, end_))
+            return Core{i + m->length, *m->value, NumberForm::Vague, true, false};
         return std::nullopt;
     }
 
     // "ten thousand", "one hundred and fifty", "a dozen", "a couple of thousand", "nine million"
     std::optional<Core> words(std::size_t i) const {
+        const NumberWords& w = vocabulary();
         std::size_t j = i;
-        double total = 0, current = 0;
-        bool any = false, approx = false, scaled = false;
-        if ((is(j, "a") || is(j, "an")) && has(j + 1)) {
-            if (is(j + 1, "couple") || is(j + 1, "few")) {
-                current = is(j + 1, "couple") ? 2 : 3;
-                approx = true;
-                j += 2;
-                if (is(j, "of")) ++j;
-                any = true;
-                if (!(has(j) && lookup(t_[j].norm, kScales))) return std::nullopt;
-            } else if (lookup(t_[j + 1].norm, kScales)) {
-                current = 1;
-                ++j;
-                any = true;
-            } else {
-                return std::nullopt;
-            }
+        Sum sum;
+        bool approx = false;
+        if (auto m = w.counts.match(t_, j, end_); m && m->value->role != CountRole::Count) {
+            j += m->length;  // "a thousand", "half a million", "a couple thousand"
+            if (!(has(j) && lookup(t_[j].norm, w.scales))) return std::nullopt;
+            sum.count(m->value->value);
+            approx = m->value->role == CountRole::Approx;
         }
-        while (has(j) && t_[j].is_word()) {
-            if (auto s = small_word(t_[j].norm)) {
-                current += *s;
-            } else if (auto sc = lookup(t_[j].norm, kScales)) {
-                if (!any) current = 1;
-                if (*sc == 100 || *sc == 12) {
-                    current *= *sc;
-                } else {
-                    total += current * *sc;
-                    current = 0;
-                }
-                scaled = true;
-            } else if (t_[j].norm == "and" && any && has(j + 1) && small_word(t_[j + 1].norm) &&
-                       total + current >= 100) {
+        if (j == i && scale_after_digits(i)) return std::nullopt;  // "9.9 quadrillion" refused stays refused
+        while (has(j) && (t_[j].is_word() || t_[j].kind == TokenKind::Code)) {
+            if (t_[j].norm == "and" && sum.any() && has(j + 1) && is_count_word(t_[j + 1].norm) && sum.value() >= 100) {
                 ++j;
                 continue;
-            } else {
-                break;
             }
-            any = true;
+            if (!sum.add(t_[j].norm)) break;
             ++j;
         }
-        if (!any) return std::nullopt;
-        return Core{j, total + current, NumberForm::Words, approx, scaled};
+        if (!sum.any() || sum.refused()) return std::nullopt;
+        return Core{j, sum.value(), NumberForm::Words, approx, sum.scaled()};
     }
 
     // "–30,000", "-20,000", "to 4,000", "and 4,000" (after "between")
     std::optional<std::pair<std::size_t, Core>> range_end(std::size_t k, Bound bound, const Core& first) const {
-        const bool dash = is(k, "-") && !(has(k + 1) && t_[k + 1].is_word() && !small_word(t_[k + 1].norm));
+        const bool dash = is(k, "-") && !(has(k + 1) && t_[k + 1].is_word() && !is_count_word(t_[k + 1].norm));
         const bool to = is(k, "to") && bound != Bound::High;
         const bool and_ = is(k, "and") && bound == Bound::Between;
         if (!dash && !to && !and_) return std::nullopt;
@@ -276,24 +286,21 @@ private:
         return first.value;
     }
 
-    // "or so", "-odd", "-plus", "+"
+    // "or so", "-odd", "-plus", "+": a hedge or a bound after the number.
     std::size_t suffix(std::size_t k, Quantity& q, Bound& bound) const {
-        if (is(k, "or") && is(k + 1, "so")) {
+        const auto m = vocabulary().after.match(t_, k, end_);
+        if (!m) return k;
+        const Bound after = bound_of(m->value->kind);
+        // A lone mark ("+") bounds only a number with no bound before it; words always do.
+        const bool mark = m->length == 1 && t_[k].kind == TokenKind::Punct;
+        if (after == Bound::Approx) {
             q.approx = true;
-            return k + 2;
+        } else if (bound == Bound::None || !mark) {
+            bound = after;
+        } else {
+            return k;
         }
-        if (is(k, "-") && (is(k + 1, "odd") || is(k + 1, "plus"))) {
-            if (is(k + 1, "odd"))
-                q.approx = true;
-            else
-                bound = Bound::Low;
-            return k + 2;
-        }
-        if (is(k, "+") && bound == Bound::None) {
-            bound = Bound::Low;
-            return k + 1;
-        }
-        return k;
+        return k + m->length;
     }
 
     static Value value_of(Bound bound, double low, double high, NumberForm form) {
@@ -312,8 +319,9 @@ private:
     std::size_t restatement(std::size_t k, Quantity& q) const {
         std::size_t j = k;
         if (is(j, ",")) ++j;
-        if (!(is(j, "so") || is(j, "or") || is(j, "i.e") || is(j, "("))) return k;
-        auto again = number(j + 1);
+        const auto cue = vocabulary().restatements.match(t_, j, end_);
+        if (!cue) return k;
+        auto again = number(j + cue->length);
         if (!again || !q.value.low || again->value != *q.value.low || q.value.low != q.value.high) return k;
         q.num_last = again->last;
         return is(again->last, ")") ? again->last + 1 : again->last;
@@ -332,15 +340,12 @@ std::optional<double> number_token_value(const Token& t) {
     double scale = 1;
     std::size_t n = s.size();
     while (n > 0 && s[n - 1] >= 'a' && s[n - 1] <= 'z') --n;
-    const std::string_view suffix = s.substr(n);
-    if (suffix == "k")
-        scale = 1e3;
-    else if (suffix == "m" || suffix == "mn")
-        scale = 1e6;
-    else if (suffix == "bn" || suffix == "b")
-        scale = 1e9;
-    else if (!suffix.empty())
-        return std::nullopt;  // 8th, 1940s
+    if (n < s.size()) {  // 1.5K, 8th, 1940s
+        const auto& suffixes = number_suffixes();
+        const auto it = suffixes.find(s.substr(n));
+        if (it == suffixes.end() || it->second == 0) return std::nullopt;
+        scale = it->second;
+    }
     auto v = parse_digits(s.substr(0, n));
     if (!v) return std::nullopt;
     return tidy(*v * scale);
@@ -351,15 +356,8 @@ namespace {
 // or a number in words. Most tokens are neither; this keeps the parser off the hot path.
 bool may_start_quantity(const Token& t) {
     if (t.kind == TokenKind::Number) return true;
-    if (t.kind != TokenKind::Word) return false;
-    static const WordSet starters = [] {
-        WordSet s{"a", "an", "tens"};
-        for (const auto& p : kPrefixes) s.insert(p.words.substr(0, p.words.find(' ')));
-        for (const auto& w : kSmall) s.insert(w.word);
-        for (const auto& w : kScales) s.insert(w.word);
-        for (const auto& w : kVague) s.insert(w.word);
-        return s;
-    }();
+    if (t.kind != TokenKind::Word && t.kind != TokenKind::Code) return false;
+    const WordSet& starters = vocabulary().starters;
     if (starters.contains(HashedWord(t))) return true;
     if (t.norm.size() < 7) return false;  // the shortest: "six-one"... "forty-one"
     const auto dash = t.norm.find('-');   // twenty-five
@@ -370,14 +368,8 @@ bool may_start_quantity(const Token& t) {
 
 bool may_be_number(const Token& t) {
     if (t.kind == TokenKind::Number) return true;
-    if (t.kind != TokenKind::Word) return false;
-    static const WordSet numbers = [] {
-        WordSet s{"tens"};
-        for (const auto& w : kSmall) s.insert(w.word);
-        for (const auto& w : kScales) s.insert(w.word);
-        for (const auto& w : kVague) s.insert(w.word);
-        return s;
-    }();
+    if (t.kind != TokenKind::Word && t.kind != TokenKind::Code) return false;
+    const WordSet& numbers = vocabulary().numbers;
     if (numbers.contains(HashedWord(t))) return true;
     if (t.norm.size() < 7) return false;
     const auto dash = t.norm.find('-');

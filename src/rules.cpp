@@ -4,12 +4,16 @@
 
 #include <algorithm>
 
+#include "nkclaims/quote.hpp"
+
 namespace nkclaims {
 
 std::string_view to_string(RuleId r) {
     switch (r) {
         case RuleId::FigureNoun:
             return "figure:noun";
+        case RuleId::FigurePredicate:
+            return "figure:predicate";
         case RuleId::FigureElliptical:
             return "figure:elliptical";
         case RuleId::Stance:
@@ -25,8 +29,8 @@ Claim base_claim(const SentenceContext& x, ClaimKind kind, Span span) {
     c.span = span;
     c.as_written = x.d.bytes.substr(span.begin, span.end - span.begin);
     std::replace(c.as_written.begin(), c.as_written.end(), '\n', ' ');
-    c.quote = x.d.sentence_text(x.s);
-    c.quote_span = x.s.span;
+    c.quote_span = quote_span(x.d.bytes, x.s.span, span);  // capped: a sentence may have no end
+    c.quote = x.d.sentence_text(Sentence{c.quote_span, x.s.tok_begin, x.s.tok_end, x.s.boilerplate, {}});
     return c;
 }
 

@@ -3,16 +3,19 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <mutex>
 #include <numeric>
 #include <thread>
 
 #include "nkclaims/error.hpp"
 #include "nkclaims/memory.hpp"
+#include "store_open.hpp"
 #include "store_rows.hpp"
 #include "store_schema.hpp"
 
@@ -63,14 +66,21 @@ struct Store::Impl {
         st->clearBindings();
         return *st;
     }
-    explicit Impl(const std::string& path)
+    Impl(const std::string& path, Access access)
         // No mutex of SQLite's: one thread at a time uses a connection (an ingest's writer thread
         // has this one; its workers share `reader` under `reading`), and a locked mutex around
-        // every column read was a sixth of reading a million claims.
-        : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, 5000) {}
+        // every column read was a sixth of reading a million claims. A writer waits up to a
+        // minute for another one: a concurrent ingest holds the lock while it refreshes the
+        // conflicts of every stored claim.
+        : db(store_open::connection_name(path, access), store_open::flags(access),
+             access == Access::ReadOnly ? 5000 : 60000) {}
 };
 
-Store::Store(const std::string& path) : path_(path) {
+Store::Store(const std::string& path, Access access) : path_(path), access_(access) {
+    // Read-only: a missing file is no database, and SQLite must not create one.
+    std::error_code ec;
+    if (access == Access::ReadOnly && path != ":memory:" && !std::filesystem::exists(path, ec))
+        throw StoreError(path, std::string(store_open::kNoDatabase));
     // Two processes opening a new file at once can be told "locked" at once, without the busy
     // handler (SQLite avoids a deadlock that way while the journal becomes WAL): try again.
     for (int attempt = 0;; ++attempt) {
@@ -88,59 +98,34 @@ Store::Store(const std::string& path) : path_(path) {
 
 void Store::open() {
     const std::string& path = path_;
-    {
-        impl_ = std::make_unique<Impl>(path);
-        auto& db = impl_->db;
-        db.exec("PRAGMA foreign_keys = ON");
-        if (path != ":memory:") {
-            // A new file gets SQLite's largest pages: listings and conflicts read the claims
-            // table end to end, and 64 KB pages take a sixteenth of the reads and B-tree steps
-            // of 4 KB ones (a scan of a million claims: 0.31 s became 0.18 s). An existing file
-            // keeps its own.
-            db.exec("PRAGMA page_size = 65536");
-            db.exec("PRAGMA journal_mode = WAL");
-            // Checkpoint every 4 MB of WAL, as SQLite's default of 1000 pages does for 4 KB pages:
-            // at 64 KB a page, 1000 pages let the WAL grow to 64 MB of fresh file instead of
-            // reusing a small one (ingest --jobs 2 of 100 MB: 1.80 s became 1.68 s).
-            db.exec("PRAGMA wal_autocheckpoint = 64");
-            // In WAL mode NORMAL never corrupts and survives a killed process; only a power
-            // cut can lose the last commits. One fsync per document would halve ingest speed.
-            db.exec("PRAGMA synchronous = NORMAL");
-            // 16 MB of pages: index pages stay cached across a batch's commits.
-            db.exec("PRAGMA cache_size = -16384");
-        }
-        int version = db.execAndGet("PRAGMA user_version").getInt();
-        if (version > kSchemaVersion)
-            throw StoreError(path, fmt::format("database schema version {} is newer than this nkclaims ({})", version,
-                                               kSchemaVersion));
-        if (version > 0 && version < kSchemaVersion && path != ":memory:") {
-            const std::string backup = fmt::format("{}.v{}.backup", path, version);
-            db.backup(backup.c_str(), SQLite::Database::Save);
-        }
-        if (version < kSchemaVersion) {
-            // Under the write lock, and looked at again: another process may have just done it.
-            db.exec("BEGIN IMMEDIATE");
-            try {
-                version = db.execAndGet("PRAGMA user_version").getInt();
-                const bool has_tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0;
-                if (version == 0 && has_tables)
-                    throw StoreError(path, "not an nkclaims database (it holds other tables)");
-                if (version == 0) {
-                    db.exec(store_schema::kSchema);
-                    version = 1;
-                }
-                for (int v = version; v < kSchemaVersion; ++v) db.exec(store_schema::kMigrations[v - 1]);
-                db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
-                db.exec("COMMIT");
-            } catch (...) {
-                // SQLite may have rolled back already (a full disk does): the error to report
-                // is the first one, not "no transaction is active".
-                if (!sqlite3_get_autocommit(db.getHandle()))
-                    sqlite3_exec(db.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
-                throw;
-            }
-        }
+    impl_ = std::make_unique<Impl>(path, access_);
+    auto& db = impl_->db;
+    db.exec("PRAGMA foreign_keys = ON");  // of the connection: nothing is written
+    // Looked at before anything is written, so that a database refused is left as it was.
+    int version = store_open::checked_version(db, path, access_);
+    if (access_ == Access::ReadOnly) return;
+    if (path != ":memory:") {
+        // A new file gets SQLite's largest pages: listings and conflicts read the claims
+        // table end to end, and 64 KB pages take a sixteenth of the reads and B-tree steps
+        // of 4 KB ones (a scan of a million claims: 0.31 s became 0.18 s). An existing file
+        // keeps its own.
+        db.exec("PRAGMA page_size = 65536");
+        db.exec("PRAGMA journal_mode = WAL");
+        // Checkpoint every 4 MB of WAL, as SQLite's default of 1000 pages does for 4 KB pages:
+        // at 64 KB a page, 1000 pages let the WAL grow to 64 MB of fresh file instead of
+        // reusing a small one (ingest --jobs 2 of 100 MB: 1.80 s became 1.68 s).
+        db.exec("PRAGMA wal_autocheckpoint = 64");
+        // In WAL mode NORMAL never corrupts and survives a killed process; only a power
+        // cut can lose the last commits. One fsync per document would halve ingest speed.
+        db.exec("PRAGMA synchronous = NORMAL");
+        // 16 MB of pages: index pages stay cached across a batch's commits.
+        db.exec("PRAGMA cache_size = -16384");
     }
+    if (version > 0 && version < kSchemaVersion && path != ":memory:") {
+        const std::string backup = fmt::format("{}.v{}.backup", path, version);
+        db.backup(backup.c_str(), SQLite::Database::Save);
+    }
+    if (version < kSchemaVersion) store_open::migrate(db, path);
 }
 
 Store::~Store() = default;
@@ -192,6 +177,23 @@ void Store::begin_batch() {
     }
 }
 
+bool Store::in_batch() const { return impl_->in_batch; }
+
+Store::Snapshot::Snapshot(const Store& store) : store_(store) {
+    auto& db = store_.impl_->db;
+    if (!sqlite3_get_autocommit(db.getHandle())) return;  // a batch or a snapshot reads one state already
+    try {
+        db.exec("BEGIN");
+        began_ = true;
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(store_.path_, e.what());
+    }
+}
+
+Store::Snapshot::~Snapshot() {
+    if (began_) sqlite3_exec(store_.impl_->db.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
 void Store::commit_batch() {
     if (!impl_->in_batch) return;
     impl_->in_batch = false;
@@ -203,11 +205,12 @@ void Store::commit_batch() {
 }
 
 namespace {
-// A document's writes: a transaction of its own, or a savepoint inside a batch.
+// One write: a transaction of its own (taking the write lock first, so that it waits for another
+// writer instead of failing), or a savepoint inside a batch.
 class DocumentWrite {
 public:
     DocumentWrite(SQLite::Database& db, bool in_batch) : db_(db), savepoint_(in_batch) {
-        db_.exec(savepoint_ ? "SAVEPOINT document" : "BEGIN");
+        db_.exec(savepoint_ ? "SAVEPOINT document" : "BEGIN IMMEDIATE");
     }
     ~DocumentWrite() {
         if (done_) return;
@@ -331,7 +334,7 @@ std::vector<Claim> Store::claims_by_id(const std::vector<std::int64_t>& ids) con
     reserve_huge(out, ids.size());
     out.resize(ids.size());
     try {
-        SQLite::Transaction read(impl_->db);  // one read transaction, not one per claim
+        const Snapshot read(*this);  // one read transaction, not one per claim
         ClaimRows rows(impl_->db,
                        store_rows::select_claims(Columns::Whole, DocColumn::Id) + "FROM claims c WHERE c.id = :id",
                        Columns::Whole, DocColumn::Id);
@@ -341,7 +344,6 @@ std::vector<Claim> Store::claims_by_id(const std::vector<std::int64_t>& ids) con
                 throw StoreError(path_,
                                  fmt::format("claim {} is gone: the database changed while it was read", ids[i]));
         }
-        read.commit();
     } catch (const SQLite::Exception& e) {
         throw StoreError(path_, e.what());
     }
@@ -351,7 +353,7 @@ std::vector<Claim> Store::claims_by_id(const std::vector<std::int64_t>& ids) con
 void Store::put_conflicts(const std::vector<Conflict>& conflicts) {
     auto& db = impl_->db;
     try {
-        SQLite::Transaction tx(db);
+        DocumentWrite tx(db, impl_->in_batch);
         db.exec("DELETE FROM conflicts");
         SQLite::Statement k(db, "INSERT INTO conflicts(kind, topic, reason, severity, gap_days) VALUES (?,?,?,?,?)");
         SQLite::Statement m(db, "INSERT INTO conflict_claims(conflict_id, claim_id, position) VALUES (?,?,?)");

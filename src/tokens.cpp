@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "nkclaims/numeric_words.hpp"
+
 namespace nkclaims {
 namespace {
 
@@ -53,11 +55,12 @@ std::size_t utf8_len(unsigned char c) {
     return 1;
 }
 
+// Letters a number keeps (data/number_suffixes.tsv): "12K", "8th", "1940s", not "12km".
 bool known_number_suffix(std::string_view s) {
-    std::string l;
-    for (char c : s) l += lower(c);
-    return l == "k" || l == "m" || l == "mn" || l == "bn" || l == "b" || l == "th" || l == "st" || l == "nd" ||
-           l == "rd" || l == "s";
+    if (s.size() > 8) return false;
+    char l[8];
+    for (std::size_t i = 0; i < s.size(); ++i) l[i] = lower(s[i]);
+    return number_suffixes().contains(std::string_view(l, s.size()));
 }
 
 class Tokenizer {

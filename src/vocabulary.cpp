@@ -35,7 +35,12 @@ constexpr std::array<std::string_view, kWordClasses> kNames{"hard_boundary",
                                                             "not_figure_after",
                                                             "ratio_lead",
                                                             "ratio_quantifier",
-                                                            "ratio_after"};
+                                                            "ratio_after",
+                                                            "negator",
+                                                            "hypothetical",
+                                                            "predicate_filler",
+                                                            "unit_noun",
+                                                            "pending"};
 
 }  // namespace
 

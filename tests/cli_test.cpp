@@ -1,4 +1,6 @@
 // End-to-end tests of the real nkclaims binary over files.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -114,7 +116,7 @@ TEST_CASE("cli: bad input", "[cli]") {
         auto r = run(binary() + " ingest --db '" + db + "' '" + (tmp.path() / "empty").string() + "'");
         CHECK(r.status == 1);
         CHECK(r.err == "nkclaims: error: " + (tmp.path() / "empty").string() +
-                           ": no text files (*.txt, *.vtt, *.srt) in folder\n");
+                           ": no text files (*.txt, *.vtt, *.srt, *.md, *.html, *.htm) in folder\n");
     }
     SECTION("usage errors exit with 2") {
         CHECK(run(binary() + " frobnicate").status == 2);
@@ -203,4 +205,231 @@ TEST_CASE("cli: ingest --jobs stores what one job stores, in the same order, err
     const auto again = ingest("three.db", 2);
     CHECK(again.out.find(": 0 added, 0 replaced, ") != std::string::npos);
     CHECK(dump(tmp.path() / "three.db") == stored);
+}
+
+namespace {
+// The binary as a user who may not write what root made (nobody), when the tests run as root:
+// root reads and writes whatever the permissions say.
+std::string unprivileged() {
+    return std::string("NO_COLOR=1 NKCLAIMS_DATA='") + NKCLAIMS_TEST_DATA + "' " +
+           (geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "") + "'" + NKCLAIMS_BIN + "'";
+}
+
+// A file's bytes and modification time: what "left as it was" means.
+std::string fingerprint(const std::filesystem::path& p) {
+    return std::to_string(std::filesystem::last_write_time(p).time_since_epoch().count()) + ":" + test::slurp(p);
+}
+
+const char* const kNoDatabase = ": no nkclaims database here (create one with nkclaims ingest)\n";
+}  // namespace
+
+TEST_CASE("cli: read commands never create or modify the database", "[cli]") {
+    TempDir tmp;
+    const auto typo = (tmp.path() / "typo.db").string();
+    const std::string report = "report --out '" + (tmp.path() / "out").string() + "'";
+    const std::vector<std::string> reads{"claims", "conflicts", "timeline --metric troops", report, "docs"};
+    SECTION("a missing database: one error, status 1, no file made") {
+        for (const auto& cmd : reads) {
+            INFO(cmd);
+            const auto r = run(binary() + " " + cmd + " --db '" + typo + "'");
+            CHECK(r.status == 1);
+            CHECK(r.err == "nkclaims: error: " + typo + kNoDatabase);
+            CHECK_FALSE(std::filesystem::exists(typo));
+        }
+        CHECK(std::distance(std::filesystem::directory_iterator(tmp.path()), {}) == 0);
+    }
+    SECTION("a bad option is refused before the database is opened") {
+        for (const std::string cmd : {"claims --metric tanks", "conflicts --window 99999", "timeline",
+                                      "docs --format csv", "claims --since x"}) {
+            INFO(cmd);
+            CHECK(run(binary() + " " + cmd + " --db '" + typo + "'").status == 2);
+            CHECK_FALSE(std::filesystem::exists(typo));
+        }
+    }
+    const auto db = tmp.path() / "s.db";
+    REQUIRE(run(binary() + " ingest -q --db '" + db.string() + "' --manifest '" + kSamples + "/manifest.json' '" +
+                kSamples + "'")
+                .status == 0);
+    SECTION("every read command leaves the database byte for byte as it was, its time too") {
+        const auto before = fingerprint(db);
+        for (const auto& cmd : reads) {
+            INFO(cmd);
+            CHECK(run(binary() + " " + cmd + " --db '" + db.string() + "'").status == 0);
+        }
+        CHECK(fingerprint(db) == before);
+    }
+    SECTION("a database its user may only read is listed") {
+        std::filesystem::create_directories(tmp.path() / "ro");
+        const auto ro = tmp.path() / "ro" / "s.db";
+        std::filesystem::copy_file(db, ro);
+        const auto before = fingerprint(ro);
+        REQUIRE(run("chmod 444 '" + ro.string() + "' && chmod 555 '" + ro.parent_path().string() + "'").status == 0);
+        const auto claims = run(unprivileged() + " claims --format jsonl --db '" + ro.string() + "'");
+        const auto docs = run(unprivileged() + " docs --db '" + ro.string() + "'");
+        run("chmod 755 '" + ro.parent_path().string() + "'");
+        INFO(claims.err);
+        CHECK(claims.status == 0);
+        CHECK(std::count(claims.out.begin(), claims.out.end(), '\n') == 22);
+        CHECK(docs.out.find("5 documents") != std::string::npos);
+        CHECK(fingerprint(ro) == before);
+        CHECK(std::distance(std::filesystem::directory_iterator(ro.parent_path()), {}) == 1);
+    }
+}
+
+TEST_CASE("cli: a database of another program is left byte for byte as it was", "[cli]") {
+    TempDir tmp;
+    const auto other = tmp.path() / "other.db";
+    REQUIRE(run("sqlite3 '" + other.string() + "' 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'").status == 0);
+    const auto good = tmp.write("good.txt", "The NIS said 1,500 soldiers were sent.");
+    const auto before = fingerprint(other);
+    for (const std::string& cmd :
+         std::vector<std::string>{"claims", "docs", "ingest --date 2024-10-25 '" + good.string() + "'"}) {
+        INFO(cmd);
+        const auto r = run(binary() + " " + cmd + " --db '" + other.string() + "'");
+        CHECK(r.status == 1);
+        CHECK(r.err == "nkclaims: error: " + other.string() + ": not an nkclaims database (it holds other tables)\n");
+        CHECK(fingerprint(other) == before);
+    }
+    CHECK(run("sqlite3 '" + other.string() + "' 'PRAGMA journal_mode;'").out == "delete\n");
+}
+
+TEST_CASE("cli: usage errors say what was meant, after one prefix", "[cli]") {
+    SECTION("a mistyped command") {
+        const auto r = run(binary() + " claim");
+        CHECK(r.status == 2);
+        CHECK(r.err == "nkclaims: error: unknown command 'claim' (did you mean claims?)\n");
+        CHECK(run(binary() + " --data /nowhere conflict").err ==
+              "nkclaims: error: unknown command 'conflict' (did you mean conflicts?)\n");
+        const auto far = run(binary() + " frobnicate");
+        CHECK(far.status == 2);
+        CHECK(far.err.starts_with("nkclaims: error: unknown command 'frobnicate' (commands: ingest, extract, "));
+    }
+    SECTION("no command") {
+        const auto r = run(binary());
+        CHECK(r.status == 2);
+        CHECK(r.err.starts_with("nkclaims: error: a subcommand is required (ingest, extract, import, claims, "));
+        CHECK(r.err.ends_with(")\n"));
+    }
+    SECTION("a mistyped option, after its command's options and their values") {
+        const auto r = run(binary() + " conflicts --format json --windw 3");
+        CHECK(r.status == 2);
+        CHECK(r.err == "nkclaims: error: unknown option --windw (did you mean --window?)\n");
+        CHECK(run(binary() + " ingest --mainfest m.json x").err ==
+              "nkclaims: error: unknown option --mainfest (did you mean --manifest?)\n");
+    }
+    SECTION("CLI11's own errors get the prefix too, on one line") {
+        for (const std::string cmd : {"ingest --jobs 0 x.txt", "report", "claims --format"}) {
+            INFO(cmd);
+            const auto r = run(binary() + " " + cmd);
+            CHECK(r.status == 2);
+            CHECK(r.err.starts_with("nkclaims: error: "));
+            CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        }
+    }
+    SECTION("--help names the program nkclaims, whatever it was started as") {
+        TempDir tmp;
+        std::filesystem::create_symlink(NKCLAIMS_BIN, tmp.path() / "other-name");
+        const auto r = run("'" + (tmp.path() / "other-name").string() + "' --help");
+        CHECK(r.status == 0);
+        CHECK(r.out.find("Usage: nkclaims ") != std::string::npos);
+        CHECK(r.out.find("other-name") == std::string::npos);
+        const auto sub = run("'" + (tmp.path() / "other-name").string() + "' claims --help");
+        CHECK(sub.out.find("other-name") == std::string::npos);
+    }
+}
+
+TEST_CASE("cli: numeric options are range-checked, with their bounds", "[cli]") {
+    TempDir tmp;
+    const auto db = (tmp.path() / "n.db").string();
+    const auto good = tmp.write("good.txt", "The NIS said 1,500 soldiers were sent.");
+    REQUIRE(run(binary() + " ingest -q --date 2024-10-25 --db '" + db + "' '" + good.string() + "'").status == 0);
+    const auto conflicts = [&](const std::string& args) {
+        return run(binary() + " conflicts --db '" + db + "' " + args);
+    };
+    CHECK(conflicts("--window 2147483647").err ==
+          "nkclaims: error: --window: 2147483647 is not a number of days from 0 to 3650\n");
+    CHECK(conflicts("--window 2147483647").status == 2);
+    CHECK(conflicts("--window -1").status == 2);
+    CHECK(conflicts("--window 3650").status == 0);
+    CHECK(conflicts("--min-gap nan").status == 2);
+    CHECK(conflicts("--min-gap nan").err.starts_with("nkclaims: error: "));
+    CHECK(conflicts("--min-gap 1.5").err == "nkclaims: error: --min-gap: 1.5 is not a fraction from 0 to 1\n");
+    CHECK(conflicts("--min-gap 0.25").status == 0);
+    const auto fresh = (tmp.path() / "fresh.db").string();
+    const auto date = run(binary() + " ingest --date 0000-01-05 --db '" + fresh + "' '" + good.string() + "'");
+    CHECK(date.status == 2);
+    CHECK(date.err == "nkclaims: error: --date: '0000-01-05' is not from 1900-01-01 to 2199-12-31\n");
+    CHECK_FALSE(std::filesystem::exists(fresh));
+    CHECK(run(binary() + " extract --date 2199-12-31 '" + good.string() + "'").out.find("\"date\":\"2199-12-31\"") !=
+          std::string::npos);
+    for (const std::string jobs : {"0", "257", "-3"})
+        CHECK(run(binary() + " ingest --jobs " + jobs + " x").status == 2);
+}
+
+TEST_CASE("cli: a folder walk reports what it cannot list, and goes on", "[cli]") {
+    TempDir tmp;
+    const std::string text = "The NIS said 1,500 soldiers were sent.";
+    SECTION("an unreadable subfolder") {
+        tmp.write("in/a/first.txt", text);
+        tmp.write("in/b/locked/hidden.txt", text);
+        tmp.write("in/c/last.txt", text);
+        const auto locked = tmp.path() / "in" / "b" / "locked";
+        REQUIRE(run("chmod 000 '" + locked.string() + "'").status == 0);
+        const auto r = run(unprivileged() + " extract --date 2024-10-25 '" + (tmp.path() / "in").string() + "'");
+        run("chmod 755 '" + locked.string() + "'");
+        CHECK(r.status == 1);
+        CHECK(r.err == "nkclaims: error: " + locked.string() + ": cannot list folder: Permission denied\n");
+        CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+        CHECK(r.out.find("first.txt") != std::string::npos);
+        CHECK(r.out.find("last.txt") != std::string::npos);
+    }
+    SECTION("a path too long: reported, its siblings still read") {
+        tmp.write("in/a.txt", text);
+        tmp.write("in/z.txt", text);
+        const std::string name(250, 'd');
+        // bash: its cd walks into a path longer than PATH_MAX one component at a time.
+        const auto mk = tmp.write("deep.sh", "cd \"$1\" && for i in $(seq 20); do mkdir " + name + " && cd " + name +
+                                                 "; done && echo '" + text + "' > deep.txt\n");
+        REQUIRE(run("bash '" + mk.string() + "' '" + (tmp.path() / "in").string() + "'").status == 0);
+        const auto db = (tmp.path() / "w.db").string();
+        const auto r =
+            run(binary() + " ingest --date 2024-10-25 --db '" + db + "' '" + (tmp.path() / "in").string() + "'");
+        CHECK(r.status == 1);
+        CHECK(r.err.starts_with("nkclaims: error: " + (tmp.path() / "in" / name).string()));
+        CHECK(r.err.ends_with(": cannot list folder: File name too long\n"));
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(run("sqlite3 '" + db + "' 'SELECT name FROM documents ORDER BY name'").out == "a.txt\nz.txt\n");
+        run("rm -rf '" + (tmp.path() / "in").string() + "'");  // too deep for remove_all's paths
+    }
+    SECTION("a FIFO and a device are refused at once, never read") {
+        const auto fifo = tmp.path() / "pipe.txt";
+        REQUIRE(run("mkfifo '" + fifo.string() + "'").status == 0);
+        const auto r = run("timeout 10 env " + binary() + " extract '" + fifo.string() + "'");
+        CHECK(r.status == 1);
+        CHECK(r.err == "nkclaims: error: " + fifo.string() + ": is a pipe (FIFO), not a regular file\n");
+        const auto zero = run("timeout 10 env " + binary() + " extract /dev/zero");
+        CHECK(zero.status == 1);
+        CHECK(zero.err == "nkclaims: error: /dev/zero: is a device, not a regular file\n");
+    }
+}
+
+TEST_CASE("cli: several --manifest, each for the files of its folder", "[cli]") {
+    TempDir tmp;
+    const std::string text = "The NIS said 1,500 soldiers were sent.";
+    const auto a = tmp.write("one/a.txt", text);
+    const auto b = tmp.write("two/b.txt", text);
+    const auto m1 = tmp.write("one/m.json", R"([{"file": "a.txt", "published": "2024-10-25"}])");
+    const auto m2 = tmp.write("two/m.json", R"([{"file": "b.txt", "published": "2025-01-10"}])");
+    const auto r = run(binary() + " extract --manifest '" + m1.string() + "' --manifest '" + m2.string() + "' '" +
+                       a.string() + "' '" + b.string() + "'");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("\"date\":\"2024-10-25\"") != std::string::npos);
+    CHECK(r.out.find("\"date\":\"2025-01-10\"") != std::string::npos);
+    const auto db = (tmp.path() / "m.db").string();
+    CHECK(run(binary() + " ingest -q --db '" + db + "' --manifest '" + m1.string() + "' --manifest '" + m2.string() +
+              "' '" + tmp.path().string() + "'")
+              .status == 0);
+    CHECK(run("sqlite3 '" + db + "' 'SELECT name, published FROM documents ORDER BY name'").out ==
+          "a.txt|2024-10-25\nb.txt|2025-01-10\n");
 }

@@ -91,3 +91,27 @@ TEST_CASE("relative dates resolve against the reference date, past-leaning", "[d
         CHECK(found[0].range.iso() == "2025-07-08");
     }
 }
+
+TEST_CASE("dates written with dots, and the words of dates as data", "[dates]") {
+    SECTION("day first and year first, with dots") {
+        CHECK(resolve("23.10.2024") == "2024-10-23");
+        CHECK(resolve("2024.10.23") == "2024-10-23");
+        CHECK(resolve("31.02.2024") == "none");
+        CHECK(resolve("1.5") == "none");
+        CHECK(resolve("12.500.000") == "none");
+    }
+    SECTION("December's short form is a month, and its period ends no date") {
+        CHECK(resolve("Dec. 5, 2024") == "2024-12-05");
+        CHECK(resolve("23rd Dec, 2024") == "2024-12-23");
+    }
+    SECTION("any part word joins a month with a hyphen") {
+        CHECK(resolve("in mid-January") == "2025-01-11/2025-01-20");
+        CHECK(resolve("late-June") == "2025-06-21/2025-06-30");
+    }
+    SECTION("prepositions belong to the date they lead") {
+        const auto ts = tokenize("the 8th of July, 2025");
+        auto found = find_dates(ts.tokens, 0, ts.tokens.size(), std::nullopt);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].first == 0);
+    }
+}

@@ -51,4 +51,34 @@ TEST_CASE("manifests", "[manifest]") {
         CHECK(error_of(tmp, R"([{"file": "docs/a.txt", "kind": "memo"}])") ==
               "m.json: entry 1: 'kind': 'memo' is not transcript or article");
     }
+    SECTION("a path outside the manifest's folder") {
+        CHECK(error_of(tmp, R"([{"file": "../outside.txt"}])") ==
+              "m.json: entry 1: 'file': '../outside.txt' is outside the manifest's folder");
+        CHECK(error_of(tmp, R"([{"file": "docs/../../outside.txt"}])") ==
+              "m.json: entry 1: 'file': 'docs/../../outside.txt' is outside the manifest's folder");
+        CHECK(error_of(tmp, R"([{"file": "/etc/hostname"}])") ==
+              "m.json: entry 1: 'file': '/etc/hostname' is outside the manifest's folder");
+        CHECK(error_of(tmp, R"([{"file": "docs/../docs/a.txt"}])").empty());  // inside after all
+    }
+    SECTION("an unknown key is named, with the known key it is closest to") {
+        CHECK(error_of(tmp, R"([{"file": "docs/a.txt", "publshed": "2024-10-25"}])") ==
+              "m.json: entry 1: unknown key 'publshed' (did you mean published?)");
+        CHECK(error_of(tmp, R"([{"file": "docs/a.txt", "weather": "fine"}])") ==
+              "m.json: entry 1: unknown key 'weather'");
+    }
+    SECTION("a date no document has") {
+        CHECK(error_of(tmp, R"([{"file": "docs/a.txt", "published": "0000-01-05"}])") ==
+              "m.json: entry 1: 'published': '0000-01-05' is not from 1900-01-01 to 2199-12-31");
+    }
+    SECTION("several manifests: each one's entries, the later one's for a file both name") {
+        tmp.write("docs/b.txt", "text");
+        const auto first = tmp.write(
+            "one.json", R"([{"file": "docs/a.txt", "outlet": "cnn"}, {"file": "docs/b.txt", "outlet": "ap"}])");
+        const auto second = tmp.write("docs/two.json", R"([{"file": "b.txt", "outlet": "bbc"}])");
+        const auto m = Manifest::load(std::vector<std::string>{first.string(), second.string()});
+        REQUIRE(m.find(tmp.path() / "docs" / "a.txt"));
+        CHECK(m.find(tmp.path() / "docs" / "a.txt")->outlet == "cnn");
+        REQUIRE(m.find(tmp.path() / "docs" / "b.txt"));
+        CHECK(m.find(tmp.path() / "docs" / "b.txt")->outlet == "bbc");
+    }
 }

@@ -88,3 +88,87 @@ TEST_CASE("parse_quantity", "[numbers]") {
         CHECK(q->num_last == 1);
     }
 }
+
+TEST_CASE("numbers as broadcasters and wire copy write them", "[numbers]") {
+    SECTION("digits joined to a scale by a hyphen are one number") {
+        auto q = quantity("15-thousand troops");
+        REQUIRE(q);
+        CHECK(q->value == v(15000, 15000));
+        CHECK(q->num_last == 3);  // "15", "-", "thousand"
+        CHECK(quantity("27-hundred")->value == v(2700, 2700));
+    }
+    SECTION("words and digits in one hyphenated token") {
+        auto q = quantity("four-thousand-100 soldiers");
+        REQUIRE(q);
+        CHECK(q->value == v(4100, 4100));
+        CHECK(q->num_last == 1);
+        CHECK(quantity("two-hundred")->value == v(200, 200));
+    }
+    SECTION("loose counts and articles before a scale") {
+        auto q = quantity("a couple thousand");
+        REQUIRE(q);
+        CHECK(q->value == v(2000, 2000));
+        CHECK(q->approx);
+        CHECK(quantity("a thousand")->value == v(1000, 1000));
+        CHECK(quantity("two dozen")->value == v(24, 24));
+        CHECK(quantity("half a million")->value == v(500000, 500000));
+        CHECK(quantity("half a dozen")->value == v(6, 6));
+        CHECK(quantity("12K")->value == v(12000, 12000));
+    }
+    SECTION("bounds carried by verbs and adjectives") {
+        CHECK(quantity("exceeded 3,000")->value == Value{3000, std::nullopt});
+        CHECK(quantity("topped 1,000")->value == Value{1000, std::nullopt});
+        CHECK(quantity("surpassed 11,000")->value == Value{11000, std::nullopt});
+        CHECK(quantity("north of 10,000")->value == Value{10000, std::nullopt});
+        CHECK(quantity("as high as 1,000")->value == Value{std::nullopt, 1000});
+        CHECK(quantity("4,000 or more")->value == Value{4000, std::nullopt});
+        auto q = quantity("nearing 2,000");
+        CHECK(q->value == v(2000, 2000));
+        CHECK(q->approx);
+        CHECK(q->bound == "nearing");
+        CHECK(q->num_first == 1);
+    }
+    SECTION("near misses: a unit only after a round ten; model names") {
+        CHECK(quantity("three four")->value == v(3, 3));
+        CHECK(quantity("three four")->num_last == 1);
+        CHECK_FALSE(quantity("KN-23"));
+        CHECK_FALSE(quantity("Su-34"));
+        CHECK_FALSE(quantity("a couple"));
+        CHECK_FALSE(quantity("half a"));
+    }
+}
+
+TEST_CASE("numbers that are no quantity: too large, negative", "[numbers]") {
+    SECTION("2^53 and beyond are refused: no negative or rounded figure can come of them") {
+        CHECK(quantity("9007199254740991")->value == v(9007199254740991.0, 9007199254740991.0));
+        CHECK_FALSE(quantity("9007199254740992"));
+        CHECK_FALSE(quantity("9223372036854775808"));  // 2^63
+        CHECK_FALSE(quantity("1" + std::string(308, '0')));
+        CHECK_FALSE(quantity("1" + std::string(400, '0')));
+        CHECK_FALSE(quantity("at least 20 quadrillion"));
+    }
+    SECTION("an unknown scale is never dropped: 9.9 quadrillion is not 9.9") {
+        CHECK_FALSE(quantity("9.9 quadrillion"));
+        CHECK(quantity("2 trillion")->value == v(2e12, 2e12));
+        CHECK_FALSE(quantity("a zillion"));
+        CHECK_FALSE(quantity("9 zillion"));
+        auto ts = tokenize("9.9 quadrillion shells");  // nor is the scale a number of its own
+        CHECK_FALSE(parse_quantity(ts.tokens, 1, ts.tokens.size()));
+        auto hyphen = tokenize("15-thousand");
+        CHECK_FALSE(parse_quantity(hyphen.tokens, 2, hyphen.tokens.size()));
+        CHECK(quantity("thousand")->value == v(1000, 1000));
+    }
+    SECTION("a minus sign makes a number negative: not a count") {
+        CHECK_FALSE(quantity("-5,000"));
+        CHECK_FALSE(quantity("about \u22125,000"));
+        auto ts = tokenize("changed by -5,000 troops");
+        CHECK_FALSE(parse_quantity(ts.tokens, 3, ts.tokens.size()));
+    }
+    SECTION("a dash between numbers is a range, and a dash after a word is no sign") {
+        auto ts = tokenize("10,000-12,000 troops");
+        CHECK(parse_quantity(ts.tokens, 0, ts.tokens.size())->value == v(10000, 12000));
+        CHECK(parse_quantity(ts.tokens, 2, ts.tokens.size())->value == v(12000, 12000));
+        auto dash = tokenize("troops\u20145,000 of them");
+        CHECK(parse_quantity(dash.tokens, 2, dash.tokens.size())->value == v(5000, 5000));
+    }
+}

@@ -286,3 +286,92 @@ TEST_CASE("store: v_conflicts shows the stored conflicts", "[store]") {
                     "' 'SELECT conflict, position, source, value_low FROM v_conflicts ORDER BY position;'")
               .out == "1|0|nis|1500.0\n1|1|us_gov|3000.0\n");
 }
+
+namespace {
+// The bytes of a file and its modification time: what "left as it was" means.
+std::string fingerprint(const std::string& p) {
+    const auto t = std::filesystem::last_write_time(p).time_since_epoch().count();
+    return std::to_string(t) + ":" + test::slurp(p);
+}
+}  // namespace
+
+TEST_CASE("store: a read-only store never creates, migrates or writes", "[store]") {
+    TempDir tmp;
+    SECTION("no database: an error saying so, and no file made") {
+        const auto p = (tmp.path() / "typo.db").string();
+        try {
+            Store s(p, Access::ReadOnly);
+            FAIL("opened");
+        } catch (const StoreError& e) {
+            CHECK(e.message() == p + ": no nkclaims database here (create one with nkclaims ingest)");
+        }
+        CHECK_FALSE(std::filesystem::exists(p));
+        CHECK_FALSE(std::filesystem::exists(p + "-wal"));
+    }
+    SECTION("an empty file is no database either, and stays empty") {
+        const auto p = tmp.write("empty.db", "").string();
+        CHECK_THROWS_WITH(Store(p, Access::ReadOnly), "no nkclaims database here (create one with nkclaims ingest)");
+        CHECK(std::filesystem::file_size(p) == 0);
+    }
+    SECTION("a database is read, byte for byte unchanged, and refuses writes") {
+        const auto p = (tmp.path() / "r.db").string();
+        auto d = test::doc("The NIS said 1,500 soldiers were sent.", "2024-10-25");
+        {
+            Store w(p);
+            w.put(stored(d, "/r/test.txt", 1), Extractor(test::gazetteer()).extract(d));
+        }
+        const auto before = fingerprint(p);
+        {
+            Store r(p, Access::ReadOnly);
+            CHECK(r.claims({}).size() == 1);
+            CHECK(r.documents().size() == 1);
+            CHECK_THROWS_AS(r.put(stored(d, "/r/other.txt", 1), {}), StoreError);
+        }
+        CHECK(fingerprint(p) == before);
+    }
+    SECTION("an older schema is not migrated: the error says how") {
+        const auto p = (tmp.path() / "old.db").string();
+        REQUIRE(test::run("sqlite3 '" + p + "' \".read " + std::string(NKCLAIMS_TEST_DIR) + "/fixtures/schema_v1.sql\"")
+                    .status == 0);
+        const auto before = fingerprint(p);
+        CHECK_THROWS_WITH(Store(p, Access::ReadOnly),
+                          "database schema version 1 is older than this nkclaims (5): the "
+                          "next nkclaims ingest into it migrates it (keeping a backup)");
+        CHECK(fingerprint(p) == before);
+        CHECK_FALSE(std::filesystem::exists(p + ".v1.backup"));
+    }
+}
+
+TEST_CASE("store: a database refused is left byte for byte as it was", "[store]") {
+    TempDir tmp;
+    // Each in rollback-journal mode: switching it to WAL would rewrite its header.
+    const auto other = (tmp.path() / "other.db").string();
+    REQUIRE(test::run("sqlite3 '" + other + "' 'CREATE TABLE t(x); INSERT INTO t VALUES (1);'").status == 0);
+    const auto newer = (tmp.path() / "newer.db").string();
+    REQUIRE(test::run("sqlite3 '" + newer + "' 'CREATE TABLE t(x); PRAGMA user_version = 99;'").status == 0);
+    for (const auto& p : {other, newer}) {
+        const auto before = fingerprint(p);
+        for (const Access access : {Access::ReadWrite, Access::ReadOnly}) {
+            CHECK_THROWS_AS(Store(p, access), StoreError);
+            CHECK(fingerprint(p) == before);
+        }
+        CHECK(test::run("sqlite3 '" + p + "' 'PRAGMA journal_mode;'").out == "delete\n");
+    }
+}
+
+TEST_CASE("store: a snapshot reads one state while another connection replaces documents", "[store]") {
+    TempDir tmp;
+    const auto p = (tmp.path() / "s.db").string();
+    Store writer(p);
+    auto d = test::doc("The NIS said 1,500 soldiers were sent.", "2024-10-25");
+    writer.put(stored(d, "/s/test.txt", 1), Extractor(test::gazetteer()).extract(d));
+    const Store reader(p, Access::ReadOnly);
+    const Store::Snapshot snapshot(reader);
+    const auto listed = reader.claims({});
+    REQUIRE(listed.size() == 1);
+    auto d2 = test::doc("The NIS said 2,000 soldiers were sent.", "2024-10-25");
+    REQUIRE(writer.put(stored(d2, "/s/test.txt", 1), Extractor(test::gazetteer()).extract(d2)) == PutResult::Replaced);
+    // The claim listed is gone from the file, not from the snapshot.
+    const auto back = reader.claims_by_id({listed[0].id});
+    CHECK(back[0].value.low == 1500);
+}

@@ -49,10 +49,14 @@ private:
     struct Anchor {
         std::size_t verb;  // token of the verb
         Attribution who;
+        AttributionRole role;
     };
 
     void find_mentions();
     void find_anchors();
+    void follow_relays();
+    std::size_t subject_end(std::size_t verb) const;
+    std::optional<std::size_t> pronoun_before(std::size_t verb) const;
     std::optional<Attribution> subject_before(std::size_t verb, std::size_t window) const;
     std::optional<Mention> mention_after(std::size_t from, std::size_t window) const;
     std::optional<Attribution> resolve_pronoun(std::size_t at, bool person) const;

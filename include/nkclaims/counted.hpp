@@ -18,7 +18,7 @@ struct NounPhrase {
     std::size_t end = 0;  // one past the last token of the phrase
     std::optional<Metric> metric;
     bool person = false;
-    bool casualty = false;  // "were killed or wounded" after it
+    std::optional<Metric> loss;  // "were killed or wounded" after it: the loss its predicate says
     std::string actor;
     bool own = false;  // "its own troops": the clause's subject country
     std::vector<std::string> why;
@@ -34,15 +34,22 @@ public:
     // A bare number (≥ 100) governed by a deployment verb, a collective, a copula, a partitive
     // pronoun, a definite restatement or "in all": it counts the troops named nearby.
     std::optional<NounPhrase> elliptical(const Quantity& q) const;
-    // Person nouns become troops (a deployment cue near) or casualties (a casualty verb);
-    // false when the phrase still counts nothing.
+    // A bare number whose predicate says what it counts: "some 2,700 have been wounded",
+    // "around 1,000 are believed to have been killed", "4,000 were battle casualties".
+    std::optional<NounPhrase> predicate(const Quantity& q) const;
+    // People counted with a loss verb ("killed 25 infantrymen", "soldiers were wounded") are
+    // killed, wounded or casualties; person nouns otherwise become troops with a deployment cue
+    // near. False when the phrase still counts nothing.
     bool settle_metric(const Quantity& q, NounPhrase& np) const;
+    // A loss verb ending right before the number ("killed 25", "lost 300"), with its metric.
+    std::optional<Lexicon<Metric>::Match> loss_before(const Quantity& q) const;
     // Whether a people phase cue ("sent", "deployed") starts among tokens [a, b).
     bool people_cue_within(std::size_t a, std::size_t b) const;
 
 private:
     void coordinated(NounPhrase& np) const;
     void casualty_after(NounPhrase& np) const;
+    std::size_t skip_fillers(std::size_t j, std::size_t& skipped) const;
     std::optional<NounPhrase> subject_metric(std::size_t predicate) const;
     std::optional<Metric> context_metric(std::size_t before) const;
     bool elliptical_cue(const Quantity& q, std::size_t k) const;

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "nkclaims/dates.hpp"
+#include "nkclaims/error.hpp"
 #include "nkclaims/gazetteer.hpp"
+#include "nkclaims/source_text.hpp"
 #include "nkclaims/tokens.hpp"
 
 namespace nkclaims {
@@ -42,7 +44,8 @@ struct Sentence {
 struct Document {
     std::string path;   // as given on the command line
     std::string name;   // the file name: claims' `doc`
-    std::string bytes;  // the original file, unchanged
+    std::string bytes;  // the original file, unchanged; of a web page or Markdown file, its text
+    SourceMap origin;   // that text's bytes back to the file's (empty: the file is its text)
     TokenStream tokens;
     std::vector<Sentence> sentences;
     DocumentMeta meta;
@@ -50,12 +53,24 @@ struct Document {
     // Relative dates resolve against this: the recording date of a transcript, else the
     // publication date.
     std::optional<Day> reference_date() const { return meta.recorded ? meta.recorded : meta.published; }
+    // The bytes of the original file that text bytes `s` come from.
+    Span original(Span s) const { return origin.original(s); }
     // The sentence's text with line breaks folded to spaces.
     std::string sentence_text(const Sentence& s) const;
 };
 
-// Reads and parses a file. Throws InputError naming the file: missing, unreadable, empty,
-// binary (a NUL byte), UTF-16, or not UTF-8 (with the byte offset of the first bad byte).
+// A line of a document's bytes [begin, end), without its line break.
+struct Line {
+    std::size_t begin, end;
+};
+// The lines of `bytes`, split at "\n" (a "\r" before it is not part of the line).
+std::vector<Line> lines_of(std::string_view bytes);
+// `s` without the spaces and tabs around it.
+std::string_view trim(std::string_view s);
+
+// Reads and parses a file; a web page (.html, .htm) or Markdown file (.md) is read through its
+// markup (html.hpp, markdown.hpp), its metadata under any the text itself gives. Throws InputError naming the file:
+// missing, unreadable, empty, binary (a NUL byte), UTF-16, or not UTF-8 (with the byte offset of the first bad byte).
 Document read_document(const std::filesystem::path& path, const Gazetteer& g);
 
 // Parses text already in memory; `name` is what errors and claims call it.
@@ -64,10 +79,12 @@ Document parse_document(std::string path, std::string bytes, const Gazetteer& g)
 // Throws InputError unless `bytes` is non-empty, NUL-free, valid UTF-8 text.
 void check_text(const std::string& name, std::string_view bytes);
 
-// Calls `each` for the text files under `path`: the file itself, or every *.txt, *.vtt and *.srt
-// below a folder, recursively, in sorted order, one folder in memory at a time (a corpus of
+// Calls `each` for the text files under `path`: the file itself, or every *.txt, *.vtt, *.srt,
+// *.md, *.html and *.htm below a folder, recursively, in sorted order, one folder in memory at a time (a corpus of
 // millions of files is never listed whole). Throws InputError for a missing path, an unreadable
-// folder, or a folder with none.
-void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each);
+// folder, or a folder with none. A folder below it that cannot be listed (unreadable, a path too
+// long) goes to `unlisted` and the walk goes on with its siblings; without `unlisted`, it throws.
+void for_each_input(const std::filesystem::path& path, const std::function<void(const std::filesystem::path&)>& each,
+                    const std::function<void(const InputError&)>& unlisted = {});
 
 }  // namespace nkclaims

@@ -24,17 +24,20 @@ public:
 
 private:
     std::size_t question_start() const;
+    void share_phase(Claim& c, const std::vector<Claim>& before, std::size_t first) const;
     std::optional<Claim> figure(const Quantity& q);
     bool excluded_context(const Quantity& q) const;
     bool ratio_before(const Quantity& q) const;
     bool ratio_after(std::size_t np_end) const;
     bool increment(const Quantity& q) const;
+    bool hypothetical(const Quantity& q) const;
     std::string actor(const Quantity& q, const NounPhrase& np, Claim& c) const;
 
     const SentenceContext& x_;
     const Clause& c_;
     CountedRules counted_;
     std::set<std::size_t> unattributed_;
+    std::size_t last_first_ = 0;  // where the last figure's quantity began
 };
 
 }  // namespace nkclaims

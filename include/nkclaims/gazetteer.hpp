@@ -31,6 +31,15 @@ struct NounEntry {
     std::optional<Metric> metric;
     bool person = false;
     bool context = false;  // "armies": never counted, but says an elliptical number counts troops
+    std::string actor;     // a demonym ("North Koreans") says whose people it counts
+};
+
+// A verb of confirming, knowing or observing: the stance it takes when negated or refused
+// ("cannot confirm": unconfirmed; "has not been observed": denies), and when affirmed
+// ("confirmed": confirms; none for "know", which affirmed is no stance).
+struct StanceVerb {
+    std::optional<Stance> negated;
+    std::optional<Stance> affirmed;
 };
 
 // A phase cue: what it means for people (troops, workers...) and for materiel (missiles,
@@ -68,13 +77,16 @@ struct Gazetteer {
     Lexicon<PhaseCue> phases;
     Lexicon<Stance> stances;
     Lexicon<AttributionRole> attribution;
-    Lexicon<bool> casualty_verbs;  // "killed", "were wounded"
-    Lexicon<bool> modifiers;       // words that may stand between a number and its noun
-    Lexicon<bool> stance_topics;   // what a stance must be about
-    Lexicon<bool> boilerplate;     // ads and site furniture
-    Lexicon<bool> not_counted;     // nouns that are never counted: "years", "percent"
-    Vocabulary words;              // grammar words by what they do: clause breaks, pronouns...
-    std::string fingerprint;       // hash of every data file: a rule change re-extracts
+    Lexicon<Metric> casualty_verbs;    // "killed" → killed, "wounded" → wounded, "killed or wounded" → casualties
+    Lexicon<StanceVerb> stance_verbs;  // "confirm", "corroborate", "observed": negated or affirmed
+    Lexicon<About> stance_about;       // words that say what a stance is about
+    Lexicon<bool> modifiers;           // words that may stand between a number and its noun
+    Lexicon<bool> stance_topics;       // what a stance must be about
+    Lexicon<bool> boilerplate;         // ads and site furniture
+    Lexicon<bool> not_counted;         // nouns that are never counted: "years", "percent"
+    Lexicon<bool> page_furniture;      // class, id and role words of a web page's menus, ads, share bars
+    Vocabulary words;                  // grammar words by what they do: clause breaks, pronouns...
+    std::string fingerprint;           // hash of every data file: a rule change re-extracts
     // The source ids some alias names as more than an outlet: they make assessments. True for
     // an institution (an org or a country alias), false for unnamed groups and people only.
     std::map<std::string, bool, std::less<>> origins;

@@ -24,11 +24,11 @@ using ErrorSink = std::function<void(const std::string& message)>;
 // The files of a run and what is said about them: the manifest and --date / --outlet.
 class Inputs {
 public:
-    // Throws ConfigError for a bad manifest.
-    Inputs(const Gazetteer& g, const std::string& manifest, std::optional<Day> date, std::string outlet);
+    // Throws ConfigError for a bad manifest. For a file several manifests name, the last wins.
+    Inputs(const Gazetteer& g, const std::vector<std::string>& manifests, std::optional<Day> date, std::string outlet);
 
-    // Calls `each(file)` for every text file under `paths`; a path that cannot be listed goes to
-    // `error`. Returns false if any did.
+    // Calls `each(file)` for every text file under `paths`; a path or a folder below one that
+    // cannot be listed goes to `error`, and the others are still walked. Returns false if any did.
     bool for_each_file(const std::vector<std::string>& paths, const ErrorSink& error,
                        const std::function<void(const std::filesystem::path&)>& each) const;
     // The document of `bytes`, with what the manifest and the flags say about it.
@@ -44,7 +44,8 @@ private:
 
 inline constexpr std::uintmax_t kMaxFileBytes = 256u << 20;
 
-// A file's bytes. Throws InputError: a folder, unreadable, larger than kMaxFileBytes, a read error.
+// A file's bytes. Throws InputError: a folder, a FIFO, a device or anything but a regular file
+// (refused before it is opened for reading), unreadable, larger than kMaxFileBytes, a read error.
 std::string read_file(const std::filesystem::path& p);
 
 struct IngestCounts {

@@ -34,9 +34,16 @@ struct Quantity {
     std::string_view bound;  // the bound or hedge words as written in data ("at least"), or ""
 };
 
+// Quantities are whole counts held in doubles: from 2^53 on, a double no longer holds every
+// whole number (and 2^63 overflows a signed 64-bit integer), so a number of 2^53
+// (9,007,199,254,740,992) or more, such as "9.9 quadrillion" or a 1 followed by 308 zeros, is
+// no quantity.
+inline constexpr double kMaxQuantity = 9007199254740992.0;
+
 // The quantity that starts at token `i` (at its bound or hedge word, or at the number itself),
 // reading no further than `end`. Ordinals ("8th"), decades ("1940s"), numbers with a leading
-// zero ("02124") and codes ("KN-23") are not quantities.
+// zero ("02124"), codes ("KN-23"), negative numbers ("-5,000") and numbers of kMaxQuantity or
+// more are not quantities.
 std::optional<Quantity> parse_quantity(const std::vector<Token>& tokens, std::size_t i, std::size_t end);
 
 // Whether token `t` is itself a number (digits, or a number word): a sentence without one holds

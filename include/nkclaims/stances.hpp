@@ -1,8 +1,13 @@
-// The stance rules of one sentence: a stance cue (data/stances.tsv) in a sentence about the
-// deployment (data/stance_topics.txt) is a stance, held by whoever speaks at the cue.
+// The stance rules of one sentence, by meaning: a stance phrase (data/stances.tsv); a negated or
+// refused verb of confirming, knowing or observing ("cannot corroborate", "no movements have
+// been detected"; data/stance_verbs.tsv after a negator of stance_words.tsv); a report still
+// being checked ("trying to determine"); an affirmed verb of confirming ("admitted"). A stance
+// says what it is about (data/stance_about.tsv) and is held by whoever speaks at its cue.
 #pragma once
 
+#include <optional>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "nkclaims/rules.hpp"
@@ -13,13 +18,24 @@ class StanceRules {
 public:
     explicit StanceRules(const SentenceContext& x) : x_(x), c_(x.c) {}
 
-    // The stances of the sentence, one of each kind. A confirmation in the clause of one of
-    // `figures` is that figure's attribution, not a stance.
+    // The stances of the sentence, one of each kind and subject. A confirmation or a hedge in
+    // the clause of one of `figures` is that figure's attribution, not a stance.
     std::vector<Claim> stances(const std::vector<Claim>& figures);
 
 private:
+    struct Cue {
+        Stance stance;
+        std::size_t last;  // one past the cue's last token
+        bool hedge;        // an affirmed verb or a pending check: none beside a figure
+        bool negated;      // a negated verb: its topic may be the sentence before
+    };
+    std::optional<Cue> cue_at(std::size_t i) const;
+    std::optional<Cue> negated_at(std::size_t i) const;
+    bool negated_before(std::size_t i) const;
+    std::optional<About> about(std::size_t from) const;
+    Claim stance(const Cue& cue, std::size_t i, std::optional<About> about);
     bool figure_in_clause(const std::vector<Claim>& figures, std::size_t at) const;
-    bool about_deployment() const;
+    bool about_deployment(const Sentence* s) const;
 
     const SentenceContext& x_;
     const Clause& c_;

@@ -49,12 +49,18 @@ struct ClaimFilter {
 
 enum class PutResult { Added, Replaced, Unchanged };
 
+// How a store is opened. A read-only store never creates, migrates or writes the file.
+enum class Access { ReadWrite, ReadOnly };
+
 class Store {
 public:
     // Opens or creates the database; ":memory:" for a private one. An older schema is migrated
     // in one transaction after a backup of the file (FILE.vN.backup). Throws StoreError naming
-    // the file: not a database, corrupt, newer schema, cannot be created.
-    explicit Store(const std::string& path);
+    // the file: not a database, corrupt, newer schema, cannot be created. A database refused is
+    // left byte for byte as it was: it is checked before anything is written (WAL included).
+    // Access::ReadOnly opens an existing nkclaims database for reading only, and throws
+    // StoreError when there is none ("no nkclaims database here") or its schema is older.
+    explicit Store(const std::string& path, Access access = Access::ReadWrite);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -69,6 +75,8 @@ public:
     // A killed process leaves the database without the open batch's documents.
     void begin_batch();
     void commit_batch();
+    // True between begin_batch() and commit_batch().
+    bool in_batch() const;
     // The number of stored claims, and of documents.
     std::size_t claim_count() const { return count("claims"); }
     // At least the number of stored claims (the largest id), read at once: room to reserve.
@@ -84,10 +92,26 @@ public:
     // StoreError when one is not stored.
     std::vector<Claim> claims_by_id(const std::vector<std::int64_t>& ids) const;
     std::vector<StoredDocument> documents() const;
-    // Replaces the stored conflicts (what v_conflicts shows) in one transaction. Claims must
-    // come from this store (their ids).
+    // Replaces the stored conflicts (what v_conflicts shows) in one transaction, or inside the
+    // open batch. Claims must come from this store (their ids).
     void put_conflicts(const std::vector<Conflict>& conflicts);
     const std::string& path() const { return path_; }
+
+    // While it lives, every read of the store sees one committed state (one read transaction),
+    // whatever other processes commit meanwhile: reads that depend on each other (the claims a
+    // report lists, then some of them by id) agree. Inside a batch or another snapshot it adds
+    // nothing: those already read one state.
+    class Snapshot {
+    public:
+        explicit Snapshot(const Store& store);
+        ~Snapshot();
+        Snapshot(const Snapshot&) = delete;
+        Snapshot& operator=(const Snapshot&) = delete;
+
+    private:
+        const Store& store_;
+        bool began_ = false;
+    };
 
 private:
     void open();  // throws SQLite's exceptions; the constructor retries a busy database
@@ -95,6 +119,7 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::string path_;
+    Access access_;
 };
 
 }  // namespace nkclaims

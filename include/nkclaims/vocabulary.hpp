@@ -46,6 +46,11 @@ enum class WordClass : std::uint8_t {
     RatioLead,         // "three officers for every 30 men": for
     RatioQuantifier,   // every, each
     RatioAfter,        // "30 men per unit": per
+    Negator,           // turns a stance verb around: "not", "cannot", "unable to", "no"
+    Hypothetical,      // a figure after it is a supposition: "could", "may", "if"
+    PredicateFiller,   // between a number and its predicate: "are believed to have been", "now"
+    UnitNoun,          // "squads of 40 men": a unit whose size is no count of forces
+    Pending,           // a report still being checked: "looking into", "trying to determine"
     kCount
 };
 inline constexpr std::size_t kWordClasses = static_cast<std::size_t>(WordClass::kCount);

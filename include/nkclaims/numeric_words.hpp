@@ -1,0 +1,104 @@
+// The words numbers and dates are written with: number words, scales, suffixes, vague
+// quantities, bounds and hedges, month and weekday names, relative-date words, abbreviations.
+// They are data (data/number_*.tsv, vague_numbers.tsv, months.tsv, weekdays.tsv,
+// relative_dates.tsv, date_prepositions.tsv, abbreviations.txt, masthead.tsv), read once and shared by the tokenizer,
+// the number parser, the date resolver and the sentence splitter, which take no Gazetteer of their own.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <string>
+#include <unordered_map>
+
+#include "nkclaims/gazetteer.hpp"  // read_rows, default_data_dir
+#include "nkclaims/lexicon.hpp"    // Lexicon, WordSet
+
+namespace nkclaims {
+
+// A map from a word to what it means, looked up by token or by string without copying.
+template <class T>
+using WordMap = std::unordered_map<std::string, T, WordHash, WordEqual>;
+
+// How a number word counts (number_words.tsv's third field).
+enum class CountRole : std::uint8_t {
+    Count,    // "twenty": a number by itself
+    Article,  // "a": one, only before a scale ("a thousand")
+    Approx,   // "a couple": needs a scale after it, and makes the number approximate
+};
+struct CountWord {
+    double value;
+    CountRole role;
+};
+
+// What a bound or hedge word says of the number (number_bounds.tsv).
+enum class BoundKind : std::uint8_t { Low, High, Approx, Between, From };
+struct BoundWord {
+    BoundKind kind;
+    std::string written;  // the phrase as the data file writes it: what --explain shows
+};
+
+struct NumberWords {
+    Lexicon<CountWord> counts;     // every entry of number_words.tsv, matched on tokens
+    WordMap<double> count_values;  // its single words of role `count`: the halves of "twenty-five"
+    WordMap<double> scales;        // "thousand" → 1000
+    Lexicon<double> vague;         // "tens of thousands" → 10000
+    Lexicon<BoundWord> before;     // "at least" → Low
+    Lexicon<BoundWord> after;      // "or so" → Approx
+    Lexicon<bool> restatements;    // "so", "(": the same number said again
+    WordSet starters;              // every first word of the above: where a quantity may start
+    WordSet numbers;               // words that are numbers themselves (counts, scales, vague)
+};
+
+// What a relative-date word does (relative_dates.tsv).
+enum class RelativeRole : std::uint8_t { Offset, Previous, Current, Following, Earlier, Unit, Part, Lead };
+enum class DateUnit : std::uint8_t { Week, Month, Year };
+// The forms of date a word may lead, as bits.
+enum DateForm : unsigned { kWeekday = 1, kDay = 2, kMonth = 4, kPart = 8, kYear = 16 };
+
+struct RelativeWord {
+    RelativeRole role;
+    int days = 0;       // Day: the offset from the reference date
+    DateUnit unit{};    // Unit
+    unsigned from = 0;  // Part: the first and last day of the month it names
+    unsigned to = 0;
+    unsigned leads = 0;  // DateForm bits: the forms this word may stand before
+};
+
+struct DateWords {
+    WordMap<unsigned> months;        // "january", "jan" → 1
+    WordMap<unsigned> weekdays;      // "sunday" → 0
+    WordMap<RelativeWord> relative;  // "yesterday", "last", "week", "early"; prepositions: "in"
+    WordSet starters;                // words a date expression may start with
+};
+
+// What the first words of a line at the top of a page make of it (data/masthead.tsv).
+enum class MastheadRole : std::uint8_t {
+    Furniture,  // "Skip to content", "Advertisement": never a title
+    Byline,     // "By", "Published", "Updated": never a title; its day is the publication date
+};
+
+struct NumericWords {
+    std::deque<std::string> spelled;  // the words the WordSets view: a deque never moves them
+    NumberWords numbers;
+    DateWords dates;
+    WordSet abbreviations;  // a period after these ends no sentence: "Gen.", "Sept."
+    Lexicon<MastheadRole> masthead;
+
+    // Reads the files of `dir`; throws ConfigError naming the file and line of a bad entry.
+    static NumericWords read(const std::filesystem::path& dir);
+};
+
+// The words in use: those of the data folder last given to use_numeric_words(), else those of
+// default_data_dir(). The reference stays valid for the life of the process.
+const NumericWords& numeric_words();
+
+// Letters glued to digits ("k" → 1000, "th" → 0: never a quantity), ignoring case; kept apart
+// from numeric_words() because reading those words tokenizes, and the tokenizer reads these.
+const WordMap<double>& number_suffixes();
+
+// Reads the words of `dir` and puts them in use; Gazetteer::load calls it with its folder.
+// Throws ConfigError for a bad file, and the words in use stay as they were.
+void use_numeric_words(const std::filesystem::path& dir);
+
+}  // namespace nkclaims
