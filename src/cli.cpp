@@ -298,6 +298,7 @@ int do_report(const Options& o, Io& io) {
         in.conflicts = conflicts_in(store, filter, g, opt);
         in.documents = store.documents();
     }
+    in.gazetteer = &g;
     if (o.stamp) {
         const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         in.stamp = iso_day(std::chrono::floor<std::chrono::days>(now));

@@ -6,7 +6,8 @@ namespace nkclaims {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
+// Without white space of any kind around it (trim() in document.hpp keeps line breaks).
+std::string_view trim_space(std::string_view s) {
     const auto a = s.find_first_not_of(" \t\r\n");
     if (a == std::string_view::npos) return {};
     return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
@@ -44,7 +45,7 @@ std::string outlet_of_url(std::string_view url, const Gazetteer& g) {
 }
 
 std::optional<Day> page_day(std::string_view value) {
-    value = trim(value);
+    value = trim_space(value);
     if (value.size() >= 10)
         if (auto d = parse_iso_day(value.substr(0, 10))) return d;
     const TokenStream ts = tokenize(value);
@@ -54,20 +55,20 @@ std::optional<Day> page_day(std::string_view value) {
 }
 
 std::string strip_site_tail(std::string_view title) {
-    title = trim(title);
+    title = trim_space(title);
     // "Title | Site": a bar always sets the site apart.
     if (const auto bar = title.rfind(" | "); bar != std::string_view::npos && bar > 0)
-        return std::string(trim(title.substr(0, bar)));
+        return std::string(trim_space(title.substr(0, bar)));
     // "Title - Site": a dash may be the title's own, so only a short tail of capitalized words.
     for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
         const auto at = title.rfind(dash);
         if (at == std::string_view::npos || at == 0) continue;
-        const std::string_view tail = trim(title.substr(at + dash.size()));
+        const std::string_view tail = trim_space(title.substr(at + dash.size()));
         const auto words = std::count(tail.begin(), tail.end(), ' ') + 1;
         const bool capital =
             !tail.empty() && ((tail[0] >= 'A' && tail[0] <= 'Z') || (tail[0] >= '0' && tail[0] <= '9'));
         if (capital && words <= 4 && tail.find_first_of("?!:") == std::string_view::npos)
-            return std::string(trim(title.substr(0, at)));
+            return std::string(trim_space(title.substr(0, at)));
     }
     return std::string(title);
 }

@@ -11,6 +11,7 @@
 
 #include "nkclaims/claim.hpp"
 #include "nkclaims/conflicts.hpp"
+#include "nkclaims/gazetteer.hpp"
 #include "nkclaims/store.hpp"
 
 namespace nkclaims {
@@ -19,15 +20,18 @@ struct ReportInput {
     std::vector<Claim> claims;
     ConflictReport conflicts;
     std::vector<StoredDocument> documents;
-    std::optional<std::string> stamp;  // "generated at ..." only when asked for (--stamp)
+    std::optional<std::string> stamp;      // "generated at ..." only when asked for (--stamp)
+    const Gazetteer* gazetteer = nullptr;  // names sources and places for people; none: ids spelt as words
 };
 
 void write_html(std::ostream& out, const ReportInput& in);
 void write_markdown_report(std::ostream& out, const ReportInput& in);
 void write_json_report(std::ostream& out, const ReportInput& in);
 
-// Writes index.html, report.md and report.json into `dir` (created if needed). Each file is
-// written beside and renamed into place, so a reader never sees half a report. Throws Error.
+// Writes index.html, report.md and report.json into `dir` (created if needed). They are written
+// into a fresh temporary folder beside it, then put in place: the whole folder swapped when it
+// holds only a report, else file by file. A failed report leaves the old one as it was, and a
+// symlink planted in `dir` is never written through. Throws Error.
 void write_report_folder(const std::filesystem::path& dir, const ReportInput& in);
 
 }  // namespace nkclaims
