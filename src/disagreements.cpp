@@ -17,6 +17,9 @@ namespace {
 // Figures that only grow (troops sent so far, casualties) are "at the same time" within a week;
 // further apart, a higher later figure is an update, not a disagreement.
 constexpr int kCumulativeSameTimeDays = 7;
+// A later figure below this share of another voice's peak is another quantity (a batch of
+// reinforcements, a part, a misread number) more often than a contradiction of the total.
+constexpr double kLowestShareOfPeak = 0.25;
 
 // Whether the later of two claims (by date) has the higher value.
 bool later_is_higher(const ClaimFacts& a, const ClaimFacts& b) {
@@ -209,7 +212,8 @@ private:
             const ClaimFacts& p = c_[k];
             const bool in_window = gap_days(p, b) <= opt_.window_days;
             if (in_window || p.voice == b.voice || !ix_.compatible(p, b)) continue;
-            if (p.has_low && b.has_high && b.high < p.low * (1 - (b.approx || p.approx ? opt_.tolerance : 0))) {
+            if (p.has_low && b.has_high && b.high < p.low * (1 - (b.approx || p.approx ? opt_.tolerance : 0)) &&
+                b.high >= p.low * kLowestShareOfPeak) {
                 if (!lowered_.emplace(k, b.voice).second) continue;
                 const int gap = gap_days(p, b);
                 out_.conflicts.push_back(

@@ -139,6 +139,10 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
         CHECK(r.conflicts[0].kind == ConflictKind::LowerLater);
         CHECK(find({fig("a", 3000, 3000, "2024-10-23"), fig("b", 11000, 11000, "2025-03-01")}).conflicts.empty());
     }
+    SECTION("a later figure below a quarter of the peak is another quantity (a batch), not a lower total") {
+        CHECK(
+            find({fig("us_gov", 12000, 12000, "2025-01-24"), fig("nis", 2000, 2000, "2025-09-02")}).conflicts.empty());
+    }
     SECTION("a lower figure restated by the same voice is one conflict with the peak; another voice, another") {
         // Sources that make assessments: an outlet saying the same 3,000 the next day relays one.
         CHECK(find({fig("us_gov", 11000, 11000, "2024-11-10"), fig("nis", 3000, 3000, "2025-03-01"),
