@@ -72,14 +72,4 @@ void ClaimStream::write(const Claim& c) {
     }
 }
 
-namespace {
-std::string conflict_key(const std::vector<std::pair<std::string, std::size_t>>& claims) {
-    auto sorted = claims;
-    std::sort(sorted.begin(), sorted.end());
-    std::string key;
-    for (const auto& [doc, at] : sorted) key += fmt::format("{}@{};", doc, at);
-    return key;
-}
-}  // namespace
-
 }  // namespace nkclaims
