@@ -3,11 +3,15 @@
 data/samples/ (podcast headers, ad reads, broken lines, site furniture, briefings with speaker
 labels) with varied outlets, sources, figures and dates. Deterministic from --seed.
 
-usage: gen_corpus.py OUT_DIR --mb 100 [--seed 1]
+usage: gen_corpus.py OUT_DIR --mb 100 [--seed 1] [--agree]
+
+--agree: the sources mostly agree, on round figures (as most real corpora do): every source sees
+the same truth, one assessment in fifty dissents, and most figures are written plainly.
 """
 import argparse, datetime as dt, os, random
 
 SEED = 1
+AGREE = False
 
 # (name, apposition, voice): names of one voice share its assessments, as officials of one
 # government do.
@@ -67,15 +71,16 @@ ADS = [
 def assessment(seed, source, metric, phase, month):
     truth = METRICS[metric][1 if phase == "deployed" else 2][month]
     if truth == 0: return None
-    lean = random.Random(f"{seed}:{source}:{metric}").choice([0.8, 0.9, 1.0, 1.0, 1.0, 1.1, 1.25])
+    lean = 1.0 if AGREE else random.Random(f"{seed}:{source}:{metric}").choice([0.8, 0.9, 1.0, 1.0, 1.0, 1.1, 1.25])
     r = random.Random(f"{seed}:{source}:{metric}:{phase}:{month}")
-    if r.random() < 0.08: lean *= r.choice([0.5, 0.7, 1.5, 2.0])
+    if r.random() < (0.02 if AGREE else 0.08): lean *= r.choice([0.5, 0.7, 1.5, 2.0])
     n = truth * lean
     digits = len(str(int(n))) - 2  # two significant figures, as officials round
     return int(round(n, -digits)) if digits > 0 else int(n)
 
 def written(rng, n):
     form = rng.random()
+    if AGREE and form < 0.8: return f"{n:,}"
     if n >= 1000000 and n % 100000 == 0 and form < 0.5:
         return f"{n / 1e6:g} million"
     if form < 0.55: return f"{n:,}"
@@ -157,9 +162,10 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--mb", type=float, default=100)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--agree", action="store_true", help="sources mostly agree, on round figures")
     a = ap.parse_args()
-    global SEED
-    SEED = a.seed
+    global SEED, AGREE
+    SEED, AGREE = a.seed, a.agree
     rng = random.Random(a.seed)
     target, written, n = int(a.mb * 1e6), 0, 0
     start = dt.date(2024, 10, 1)

@@ -3,9 +3,11 @@
 and next to `wc -w` on the same text, as a table and as JSON. Not a test: it never fails.
 
 usage: bench/run.py [--bin build/nkclaims] [--mb 100] [--big-mb 920] [--work /tmp/nkclaims-bench] [--runs 3] [--json FILE]
+                    [--agree]
 
 The conflicts and claims targets are for a database of 1,000,000 claims: --big-mb of corpus
-(920 MB make ~1,000,000 claims) is generated and ingested once into WORK/big.db.
+(920 MB make ~1,000,000 claims) is generated and ingested once into WORK/big.db. With --agree
+its sources mostly agree on round figures (gen_corpus.py --agree): give it a WORK of its own.
 
 Wall times on a shared machine vary: each command runs --runs times and the fastest counts.
 Peak memory is the child's maximum resident set (wait4's ru_maxrss).
@@ -39,6 +41,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--big-mb", type=float, default=920)
     ap.add_argument("--json")
+    ap.add_argument("--agree", action="store_true", help="the big corpus's sources mostly agree, on round figures")
     a = ap.parse_args()
     nk = os.path.abspath(a.bin)
     corpus, db, flat = os.path.join(a.work, "corpus"), os.path.join(a.work, "bench.db"), os.path.join(a.work, "corpus.txt")
@@ -74,7 +77,8 @@ def main():
     big_corpus, big_db = os.path.join(a.work, "big-corpus"), os.path.join(a.work, "big.db")
     if not os.path.exists(big_db):
         if not os.path.isdir(big_corpus):
-            subprocess.run([sys.executable, os.path.join(here, "gen_corpus.py"), big_corpus, "--mb", str(a.big_mb), "--seed", "2"], check=True)
+            subprocess.run([sys.executable, os.path.join(here, "gen_corpus.py"), big_corpus, "--mb", str(a.big_mb), "--seed", "2"]
+                           + (["--agree"] if a.agree else []), check=True)
         subprocess.run([nk, "ingest", "-q", "--no-conflicts", "--jobs", "2", "--db", big_db, big_corpus], check=True)
     claims = int(subprocess.run(["sqlite3", big_db, "SELECT count(*) FROM claims"], capture_output=True, text=True).stdout)
     cf_s, cf_kb = best([nk, "conflicts", "--db", big_db, "--format", "json"], a.runs)

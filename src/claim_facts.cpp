@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <numeric>
 
 #include "nkclaims/memory.hpp"
 
@@ -76,8 +77,10 @@ void ConflictInput::add(const Claim& c) {
     f.metric = enum_or_none(c.metric);
     f.phase = enum_or_none(c.phase);
     f.stance = enum_or_none(c.stance);
+    f.about = enum_or_none(c.about);
     f.approx = c.approx;
     f.increment = c.increment;
+    f.hypothetical = c.hypothetical;
     facts_.push_back(f);
 }
 
@@ -107,7 +110,16 @@ int gap_days(const ClaimFacts& a, const ClaimFacts& b) {
     return b.first > a.last ? b.first - a.last : a.first - b.last;
 }
 
-FactIndex::FactIndex(const ConflictInput& in, const Gazetteer& g, Explain e)
+bool loss(const ClaimFacts& c) { return c.metric >= 0 && is_loss(static_cast<Metric>(c.metric)); }
+
+bool cumulative(const ClaimFacts& c) {
+    return loss(c) || is(c.phase, Phase::Supplied) ||
+           (is(c.phase, Phase::Deployed) && (is(c.metric, Metric::Troops) || is(c.metric, Metric::Personnel)));
+}
+
+std::int8_t compared_phase(const ClaimFacts& c) { return loss(c) ? std::int8_t{-1} : c.phase; }
+
+FactIndex::FactIndex(const ConflictInput& in, const Gazetteer& g, const ConflictOptions& opt, Explain e)
     : facts_(in.facts()), names_(in.names()), place_names_(in.places()), explain_(e == Explain::Yes) {
     // Each document name's rank among them, for Order.
     std::vector<std::uint32_t> docs;
@@ -125,6 +137,81 @@ FactIndex::FactIndex(const ConflictInput& in, const Gazetteer& g, Explain e)
             const std::string &a = place_names_[x], &b = place_names_[y];
             compatible_[x * places_ + y] = a.empty() || b.empty() || g.place_within(a, b) || g.place_within(b, a);
         }
+    assess(g, opt);
+}
+
+void FactIndex::assess(const Gazetteer& g, const ConflictOptions& opt) {
+    // What the gazetteer says of each source, asked once per source.
+    std::vector<std::uint8_t> outlet(names_.size(), 2);  // 2: not asked yet
+    named_.assign(names_.size(), 0);
+    std::vector<std::uint32_t> figures;
+    std::vector<Mention> mentions;
+    for (std::uint32_t n = 0; n < facts_.size(); ++n) {
+        const ClaimFacts& f = facts_[n];
+        if (outlet[f.source] == 2) {
+            outlet[f.source] = g.is_outlet(names_[f.source]);
+            named_[f.source] = g.is_named(names_[f.source]);
+        }
+        if (f.kind != ClaimKind::Figure || !f.dated || f.metric < 0 || f.hypothetical) continue;
+        const std::uint32_t topic = f.actor << 8 | static_cast<std::uint32_t>(f.metric + 1) << 4 |
+                                    static_cast<std::uint32_t>(compared_phase(f) + 1);
+        mentions.push_back({f.source, topic, f.low, f.high, f.first, f.last, f.increment, outlet[f.source] == 1});
+        figures.push_back(n);
+    }
+    const std::vector<std::uint32_t> group = group_mentions(mentions, {opt.window_days});
+    const std::size_t count = group.empty() ? 0 : *std::max_element(group.begin(), group.end()) + std::size_t{1};
+    assessment_.assign(facts_.size(), kNone);
+    for (std::size_t i = 0; i < figures.size(); ++i) assessment_[figures[i]] = group[i];
+    // The relays in order, assessment by assessment: a counting sort of the figures in order.
+    const std::vector<std::uint32_t> in_order = sorted(figures);
+    first_relay_.assign(count + 1, 0);
+    for (std::uint32_t n : in_order) ++first_relay_[assessment_[n] + 1];
+    std::partial_sum(first_relay_.begin(), first_relay_.end(), first_relay_.begin());
+    std::vector<std::uint32_t> fill(first_relay_.begin(), first_relay_.end() - 1);
+    relays_.resize(in_order.size());
+    for (std::uint32_t n : in_order) relays_[fill[assessment_[n]]++] = n;
+    rep_.resize(count);
+    assessed_.resize(count);
+    for (std::uint32_t a = 0; a < count; ++a) {
+        const auto begin = relays_.begin() + first_relay_[a], end = relays_.begin() + first_relay_[a + 1];
+        const auto own = std::find_if(begin, end, [&](std::uint32_t n) { return outlet[facts_[n].source] == 0; });
+        rep_[a] = own == end ? *begin : *own;
+        ClaimFacts f = facts_[rep_[a]];
+        f.voice = f.source;  // the origin, whoever relays it
+        f.summed = false;
+        assessed_[a] = f;
+    }
+    sum_increments();
+}
+
+void FactIndex::sum_increments() {
+    // Each source's assessments of one thing, in the order of their first mention (their number).
+    const auto key = [](const ClaimFacts& f) {
+        return std::uint64_t{f.voice} << 32 | (f.actor & 0xffffffu) << 8 |
+               static_cast<std::uint32_t>(f.metric + 1) << 4 | static_cast<std::uint32_t>(compared_phase(f) + 1);
+    };
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> histories;
+    for (const ClaimFacts& f : assessed_)
+        if (f.increment && cumulative(f)) histories.try_emplace(key(f));
+    if (histories.empty()) return;
+    for (std::uint32_t a = 0; a < assessed_.size(); ++a)
+        if (auto it = histories.find(key(assessed_[a])); it != histories.end()) it->second.push_back(a);
+    std::vector<Step> steps;
+    for (const auto& [k, list] : histories) {
+        steps.clear();
+        for (std::uint32_t a : list) steps.push_back({assessed_[a].low, assessed_[a].high, assessed_[a].increment});
+        const auto totals = running_totals(steps);
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            ClaimFacts& f = assessed_[list[i]];
+            if (!f.increment || !totals[i]) continue;
+            f.low = totals[i]->low;
+            f.high = totals[i]->high;
+            f.has_low = f.has_low || f.low > 0;
+            f.has_high = f.high != kUnbounded;
+            f.increment = false;
+            f.summed = true;
+        }
+    }
 }
 
 std::uint32_t FactIndex::find_name(std::string_view s) const {
@@ -151,7 +238,7 @@ std::string FactIndex::value_text(const ClaimFacts& c) const {
     if (c.kind == ClaimKind::Stance)
         return std::string(c.stance >= 0 ? to_string(static_cast<Stance>(c.stance)) : "stance");
     auto n = [](double v) { return fmt::format("{}", v); };
-    if (c.approx && c.has_low && !c.has_high) return names_[c.written];  // "thousands"
+    if (c.approx && c.has_low && !c.has_high && c.written) return names_[c.written];  // "thousands"
     std::string s;
     if (c.has_low && c.has_high && c.low == c.high)
         s = n(c.low);
@@ -161,18 +248,18 @@ std::string FactIndex::value_text(const ClaimFacts& c) const {
         s = "at least " + n(c.low);
     else if (c.has_high)
         s = "up to " + n(c.high);
-    return (c.approx ? "about " : "") + s;
+    return (c.summed ? "in all " : "") + std::string(c.approx ? "about " : "") + s;
 }
 
 std::string FactIndex::topic_of(const ClaimFacts& c) const {
     if (c.kind == ClaimKind::Stance) return "stance";
+    const std::int8_t phase = compared_phase(c);
     return fmt::format("{} {} {}", names_[c.actor], c.metric >= 0 ? to_string(static_cast<Metric>(c.metric)) : "-",
-                       c.phase >= 0 ? to_string(static_cast<Phase>(c.phase)) : "-");
+                       phase >= 0 ? to_string(static_cast<Phase>(phase)) : "-");
 }
 
-void FactIndex::explain(Findings& out, const ClaimFacts& a, const ClaimFacts& b, std::string_view why) const {
-    if (explain_)
-        out.explanations.push_back(fmt::format("{}@{} ~ {}@{}: {}", names_[a.doc], a.at, names_[b.doc], b.at, why));
+void FactIndex::explain(Findings& out, std::uint32_t a, std::uint32_t b, std::string_view why) const {
+    if (explain_) out.explanations.push_back({a, b, std::string(why)});
 }
 
 }  // namespace nkclaims

@@ -395,18 +395,25 @@ StoredDocument document_from_json(const nlohmann::json& d, std::size_t claims) {
 }
 
 void append_json(std::string& out, const Conflict& c, const DisplayNames* names) {
-    out +=
-        fmt::format("{{\"gap_days\":{},\"kind\":{},\"reason\":{},\"severity\":{},\"topic\":{},\"claims\":", c.gap_days,
-                    json_string(to_string(c.kind)), json_string(c.reason),
-                    nlohmann::json(std::round(c.severity * 1000) / 1000).dump(), json_string(c.topic));
+    out += fmt::format("{{\"gap_days\":{},\"kind\":{},", c.gap_days, json_string(to_string(c.kind)));
+    if (c.fresh) out += *c.fresh ? "\"new\":true," : "\"new\":false,";  // against --baseline
+    out += fmt::format("\"rank\":{},\"reason\":{},\"reports\":{},\"severity\":{},\"topic\":{},\"claims\":",
+                       nlohmann::json(c.rank).dump(), json_string(c.reason), nlohmann::json(c.reports).dump(),
+                       nlohmann::json(std::round(c.severity * 1000) / 1000).dump(), json_string(c.topic));
     append_claims(out, c.claims, names);
-    out += '}';
+    out += ",\"relays\":[";  // each side's mentions in every document and outlet
+    for (std::size_t i = 0; i < c.relays.size(); ++i) {
+        if (i) out += ',';
+        append_claims(out, c.relays[i], names);
+    }
+    out += "]}";
 }
 
 void append_json(std::string& out, const Corroboration& c, const DisplayNames* names) {
     out += "{\"claims\":";
     append_claims(out, c.claims, names);
-    out += fmt::format(",\"count\":{},\"topic\":{}}}", c.count, json_string(topic_of(*c.claims.front())));
+    out += fmt::format(",\"count\":{},\"origins\":{},\"topic\":{}}}", c.count, c.origins(),
+                       json_string(topic_of(*c.claims.front())));
 }
 
 void append_json(std::string& out, const Revision& r, const DisplayNames* names) {

@@ -269,14 +269,14 @@ int do_conflicts(const Options& o, Io& io) {
     const Gazetteer g = load_gazetteer(o);
     const Store store = read_store(o);
     auto report = conflicts_in(store, filter, g, opt, o.explain ? Explain::Yes : Explain::No);
-    const DisplayNames names = display_names(g);
-    write_conflicts(io.out, report, f, style_for_stdout(&names));
     std::size_t fresh = report.conflicts.size();
-    if (!o.baseline.empty()) {
-        auto counted = count_new_conflicts(report.conflicts, baseline);
+    if (!o.baseline.empty()) {  // marked in the output itself, not only counted
+        auto counted = mark_new_conflicts(report.conflicts, baseline);
         if (!counted) throw InputError(o.baseline, "not a conflicts JSON file (nkclaims conflicts --format json)");
         fresh = *counted;
     }
+    const DisplayNames names = display_names(g);
+    write_conflicts(io.out, report, f, style_for_stdout(&names));
     if (!o.baseline.empty()) io.err << fmt::format("{} conflicts not in {}\n", fresh, o.baseline);
     return o.fail_on_conflict && fresh > 0 ? kConflictsFound : kOk;
 }

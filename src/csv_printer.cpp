@@ -90,12 +90,15 @@ public:
     }
 
     void conflicts(const ConflictReport& r) override {
-        out_ << "conflict,kind,topic,severity,gap_days,role," << csv_claim_header(names_) << "\r\n";
+        // The conflict's columns are named apart from the claim's ("kind" is the claim's).
+        out_ << "conflict,conflict_kind,topic,rank,severity,gap_days,new,side,reports," << csv_claim_header(names_)
+             << "\r\n";
         for (std::size_t i = 0; i < r.conflicts.size(); ++i) {
             const Conflict& c = r.conflicts[i];
             for (std::size_t k = 0; k < c.claims.size(); ++k)
-                out_ << fmt::format("{},{},{},{:.3f},{},{},", i + 1, to_string(c.kind), csv_field(c.topic), c.severity,
-                                    c.gap_days, k + 1)
+                out_ << fmt::format("{},{},{},{},{:.3f},{},{},{},{},", i + 1, to_string(c.kind), csv_field(c.topic),
+                                    c.rank, c.severity, c.gap_days, c.fresh ? (*c.fresh ? "yes" : "no") : "", k + 1,
+                                    k < c.reports.size() ? c.reports[k] : 1)
                      << csv_claim_row(*c.claims[k], names_) << "\r\n";
         }
     }

@@ -17,12 +17,9 @@ namespace {
 // Figures that only grow (troops sent so far, casualties) are "at the same time" within a week;
 // further apart, a higher later figure is an update, not a disagreement.
 constexpr int kCumulativeSameTimeDays = 7;
-
-bool cumulative(const ClaimFacts& c) {
-    return is(c.metric, Metric::Casualties) || is(c.metric, Metric::Killed) || is(c.metric, Metric::Wounded) ||
-           is(c.phase, Phase::Supplied) ||
-           (is(c.phase, Phase::Deployed) && (is(c.metric, Metric::Troops) || is(c.metric, Metric::Personnel)));
-}
+// A later figure below this share of another voice's peak is another quantity (a batch of
+// reinforcements, a part, a misread number) more often than a contradiction of the total.
+constexpr double kLowestShareOfPeak = 0.25;
 
 // Whether the later of two claims (by date) has the higher value.
 bool later_is_higher(const ClaimFacts& a, const ClaimFacts& b) {
@@ -38,6 +35,46 @@ struct UnionFind {
     void join(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
 };
 
+// A casualties figure lower than another voice's killed or wounded figure said before it or
+// at about the same time: the part cannot exceed the whole, and losses only grow. Each voice's
+// highest part so far is compared with each whole; each (part, whole's voice) is reported once.
+void below_parts(const FactIndex& ix, const ConflictOptions& opt, Findings& out,
+                 const std::vector<std::uint32_t>& parts, const std::vector<std::uint32_t>& wholes) {
+    auto fact = [&](std::uint32_t n) -> const ClaimFacts& { return ix.assessed(ix.assessment_of(n)); };
+    std::vector<std::uint32_t> peaks;  // per (voice, metric), the highest part so far
+    std::set<std::pair<std::uint32_t, std::uint32_t>> reported;
+    std::size_t next = 0;
+    for (std::uint32_t w : wholes) {
+        const ClaimFacts& c = fact(w);
+        for (; next < parts.size() && fact(parts[next]).first <= c.last + opt.window_days; ++next) {
+            const ClaimFacts& p = fact(parts[next]);
+            auto it = std::find_if(peaks.begin(), peaks.end(), [&](std::uint32_t k) {
+                return fact(k).voice == p.voice && fact(k).metric == p.metric;
+            });
+            if (it == peaks.end())
+                peaks.push_back(parts[next]);
+            else if (p.low > fact(*it).low)
+                *it = parts[next];
+        }
+        for (std::uint32_t k : peaks) {
+            const ClaimFacts& p = fact(k);
+            if (p.voice == c.voice || !ix.compatible(p, c) || !p.has_low || !c.has_high) continue;
+            if (c.high >= p.low * (1 - (c.approx || p.approx ? opt.tolerance : 0))) continue;
+            if (!reported.emplace(k, c.voice).second) continue;
+            const int gap = gap_days(p, c);
+            out.conflicts.push_back(
+                {ConflictKind::BelowPart,
+                 {k, w},
+                 (p.low - c.high) / p.low,
+                 gap,
+                 fmt::format("{} says {} {}; {} says {} casualties, fewer ({} days apart)", ix.name(p.voice),
+                             ix.value_text(p), to_string(static_cast<Metric>(p.metric)), ix.name(c.voice),
+                             ix.value_text(c), gap),
+                 ix.topic_of(c)});
+        }
+    }
+}
+
 // One bucket at a time: its figures in date order, side by side, read by their neighbours only.
 class Sweep {
 public:
@@ -45,18 +82,25 @@ public:
 
     void run() {
         using Key = std::tuple<std::string_view, int, int>;  // actor, metric, phase
-        std::map<Key, std::vector<std::uint32_t>> buckets;
-        const auto& facts = ix_.facts();
-        for (std::uint32_t n = 0; n < facts.size(); ++n) {
-            const ClaimFacts& c = facts[n];
-            if (c.dated && c.kind == ClaimKind::Figure && c.metric >= 0)
-                buckets[{ix_.name(c.actor), c.metric, c.phase}].push_back(n);
+        std::map<Key, std::vector<std::uint32_t>> buckets;   // the assessments' representatives
+        std::map<std::string_view, std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>> losses;
+        for (std::uint32_t a = 0; a < ix_.assessments(); ++a) {
+            const ClaimFacts& c = ix_.assessed(a);
+            const std::uint32_t n = ix_.representative(a);
+            buckets[{ix_.name(c.actor), c.metric, compared_phase(c)}].push_back(n);
+            if (is(c.metric, Metric::Killed) || is(c.metric, Metric::Wounded))
+                losses[ix_.name(c.actor)].first.push_back(n);
+            else if (is(c.metric, Metric::Casualties))
+                losses[ix_.name(c.actor)].second.push_back(n);
         }
         std::size_t largest = 0;
         for (const auto& [key, list] : buckets) largest = std::max(largest, list.size());
         reserve_huge(c_, largest);
         iv_.reserve(largest);
         for (auto& [key, list] : buckets) bucket(list);
+        for (const auto& [actor, lists] : losses)
+            if (!lists.first.empty() && !lists.second.empty())
+                below_parts(ix_, opt_, out_, ix_.sorted(lists.first), ix_.sorted(lists.second));
     }
 
 private:
@@ -65,7 +109,7 @@ private:
         c_.clear();
         iv_.clear();
         for (std::uint32_t n : num_) {
-            c_.push_back(ix_[n]);
+            c_.push_back(fact(n));
             iv_.push_back(interval(c_.back(), opt_.tolerance));
         }
         topic_ = ix_.topic_of(c_.front());
@@ -87,7 +131,7 @@ private:
                 const ClaimFacts& a = c_[j];
                 if (!ix_.compatible(a, b)) {
                     if (ix_.explaining())
-                        explain(a, b,
+                        explain(j, i,
                                 fmt::format("not compared: places {} and {} do not overlap", ix_.place_name(a.place),
                                             ix_.place_name(b.place)));
                     continue;
@@ -113,23 +157,23 @@ private:
         // A plan is always for troops still to come, so "another 25,000" and "10,000-20,000" planned
         // compare; a deployed increment adds to what came before and compares with no total.
         if ((a.increment || b.increment) && !is(a.phase, Phase::Planned))
-            return explain(a, b, "not compared: an increment adds to earlier figures");
+            return explain(ia, ib, "not compared: an increment adds to earlier figures");
         const int gap = gap_days(a, b);
         const double d = disagreement(iv_[ia], iv_[ib]);
         if (d == 0) {
             // Corroboration is the same figure twice: closed values, never a chain through
             // an open bound ("thousands" agrees with 8,000 and with 11,000).
             const bool closed = a.has_low && a.has_high && b.has_low && b.has_high;
-            if (closed && (a.voice != b.voice || a.doc != b.doc)) agree.join(ia, ib);
-            return explain(a, b, "agree: the values overlap");
+            if (closed && a.voice != b.voice) agree.join(ia, ib);
+            return explain(ia, ib, "agree: the values overlap");
         }
-        if (a.voice == b.voice) return explain(a, b, "not a conflict: the same source revising its figure");
+        if (a.voice == b.voice) return explain(ia, ib, "not a conflict: the same source revising its figure");
         if (cumulative(a) && cumulative(b) && gap > std::min(opt_.window_days, kCumulativeSameTimeDays) &&
             later_is_higher(a, b))
-            return explain(a, b,
+            return explain(ia, ib,
                            ix_.explaining() ? fmt::format("an update: {} days later the figure only grew", gap) : "");
-        if (ix_.explaining()) explain(a, b, fmt::format("conflict: {} vs {}", ix_.value_text(a), ix_.value_text(b)));
-        if (restated(ia, ib)) return explain(a, b, "the same disagreement, restated");
+        if (ix_.explaining()) explain(ia, ib, fmt::format("conflict: {} vs {}", ix_.value_text(a), ix_.value_text(b)));
+        if (restated(ia, ib)) return explain(ia, ib, "the same disagreement, restated");
         out_.conflicts.push_back({ConflictKind::Disagreement,
                                   {num_[ia], num_[ib]},
                                   d,
@@ -168,7 +212,8 @@ private:
             const ClaimFacts& p = c_[k];
             const bool in_window = gap_days(p, b) <= opt_.window_days;
             if (in_window || p.voice == b.voice || !ix_.compatible(p, b)) continue;
-            if (p.has_low && b.has_high && b.high < p.low * (1 - (b.approx || p.approx ? opt_.tolerance : 0))) {
+            if (p.has_low && b.has_high && b.high < p.low * (1 - (b.approx || p.approx ? opt_.tolerance : 0)) &&
+                b.high >= p.low * kLowestShareOfPeak) {
                 if (!lowered_.emplace(k, b.voice).second) continue;
                 const int gap = gap_days(p, b);
                 out_.conflicts.push_back(
@@ -201,10 +246,12 @@ private:
         std::set<std::uint32_t> voices;
         for (std::size_t r = 0; r < n; ++r) {
             if (start[r + 1] - start[r] < 2) continue;
-            Findings::Group c{{}, start[r + 1] - start[r]};
+            Findings::Group c{{}, 0};
             voices.clear();
-            for (std::size_t k = start[r]; k < start[r + 1]; ++k)  // in date order: each voice's earliest
+            for (std::size_t k = start[r]; k < start[r + 1]; ++k) {  // in date order: each voice's earliest
+                c.count += ix_.relay_count(ix_.assessment_of(num_[members[k]]));
                 if (voices.insert(c_[members[k]].voice).second) c.claims.push_back(num_[members[k]]);
+            }
             out_.corroborations.push_back(std::move(c));
         }
     }
@@ -229,7 +276,10 @@ private:
         }
     }
 
-    void explain(const ClaimFacts& a, const ClaimFacts& b, std::string_view why) { ix_.explain(out_, a, b, why); }
+    // What is compared of a representative: its assessment's facts.
+    const ClaimFacts& fact(std::uint32_t n) const { return ix_.assessed(ix_.assessment_of(n)); }
+
+    void explain(std::size_t ia, std::size_t ib, std::string_view why) { ix_.explain(out_, num_[ia], num_[ib], why); }
 
     const FactIndex& ix_;
     const ConflictOptions& opt_;

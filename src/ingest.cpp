@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
@@ -367,8 +368,13 @@ IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<s
 ConflictReport conflicts_in(const Store& store, ClaimFilter filter, const Gazetteer& g, const ConflictOptions& opt,
                             Explain explain) {
     filter.slim = true;  // a million quotes would be read for the few thousand shown
+    // The conflicts are filtered, not the claims: stances have no metric, and the other side of
+    // a conflict is another source's, in another document.
     const auto metric = filter.metric;
-    filter.metric.reset();  // stances have no metric: the conflicts are filtered, not the claims
+    const std::string source = filter.source, doc = filter.doc.empty() ? "" : document_named(store, filter.doc);
+    filter.metric.reset();
+    filter.source.clear();
+    filter.doc.clear();
     // The claims shown are read back by id: from the same state as the list, or an ingest
     // replacing documents in between would take them away.
     const Store::Snapshot snapshot(store);
@@ -378,7 +384,30 @@ ConflictReport conflicts_in(const Store& store, ClaimFilter filter, const Gazett
     ConflictReport r = find_conflicts(
         in, g, opt, [&](const std::vector<std::int64_t>& ids) { return store.claims_by_id(ids); }, explain);
     if (metric) keep_metric(r, *metric);
+    if (!source.empty()) keep_source(r, source);
+    if (!doc.empty()) keep_document(r, doc);
     return r;
+}
+
+std::string document_named(const Store& store, std::string_view name) {
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    const std::string wanted = lower(name);
+    std::vector<std::string> matches;
+    for (const StoredDocument& d : store.documents()) {
+        const std::string n = lower(d.name);
+        if (n == wanted) return d.name;
+        if (n.starts_with(wanted)) matches.push_back(d.name);
+    }
+    if (matches.size() == 1) return matches.front();
+    if (matches.empty()) throw UsageError("--doc", fmt::format("no stored document is named {}", name));
+    std::string list;
+    for (std::size_t i = 0; i < matches.size() && i < 5; ++i) list += (i ? ", " : "") + matches[i];
+    throw UsageError("--doc", fmt::format("{} begins {} documents' names: {}{}", name, matches.size(), list,
+                                          matches.size() > 5 ? ", ..." : ""));
 }
 
 void refresh_conflicts(Store& store, const Gazetteer& g, const ConflictOptions& opt) {

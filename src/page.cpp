@@ -158,6 +158,8 @@ const char* kind_sentence(ConflictKind k) {
             return "A later and lower figure, from another source, for a count that only grows.";
         case ConflictKind::Denial:
             return "One source denies or cannot confirm what another asserts.";
+        case ConflictKind::BelowPart:
+            return "Casualties (killed and wounded) fewer than another source's killed or wounded alone.";
     }
     return "";
 }

@@ -72,36 +72,4 @@ void ClaimStream::write(const Claim& c) {
     }
 }
 
-namespace {
-std::string conflict_key(const std::vector<std::pair<std::string, std::size_t>>& claims) {
-    auto sorted = claims;
-    std::sort(sorted.begin(), sorted.end());
-    std::string key;
-    for (const auto& [doc, at] : sorted) key += fmt::format("{}@{};", doc, at);
-    return key;
-}
-}  // namespace
-
-std::optional<std::size_t> count_new_conflicts(const std::vector<Conflict>& conflicts, std::istream& baseline) {
-    std::set<std::string> known;
-    try {
-        const nlohmann::json saved = nlohmann::json::parse(baseline);  // kept alive for the loop
-        for (const auto& c : saved.at("conflicts")) {
-            std::vector<std::pair<std::string, std::size_t>> claims;
-            for (const auto& cl : c.at("claims"))
-                claims.emplace_back(cl.at("doc").get<std::string>(), cl.at("span").at(0).get<std::size_t>());
-            known.insert(conflict_key(claims));
-        }
-    } catch (const nlohmann::json::exception&) {
-        return std::nullopt;
-    }
-    std::size_t fresh = 0;
-    for (const Conflict& c : conflicts) {
-        std::vector<std::pair<std::string, std::size_t>> claims;
-        for (const Claim* cl : c.claims) claims.emplace_back(cl->doc, cl->span.begin);
-        if (!known.contains(conflict_key(claims))) ++fresh;
-    }
-    return fresh;
-}
-
 }  // namespace nkclaims

@@ -1,7 +1,8 @@
 // The index of claim facts that finding conflicts reads: each claim packed into what comparing
-// needs (ClaimFacts), and over them the orders, names and place relations the disagreement sweep
-// (disagreements.hpp) and the denial matcher (denials.hpp) share. Both record what they find by
-// claim number in Findings; conflicts.cpp turns the numbers into claims.
+// needs (ClaimFacts), the figures grouped into assessments (assessments.hpp), and over them the
+// orders, names and place relations the disagreement sweep (disagreements.hpp) and the denial
+// matcher (denials.hpp) share. Both record what they find by claim number in Findings;
+// conflicts.cpp turns the numbers into claims.
 #pragma once
 
 #include <array>
@@ -13,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "nkclaims/assessments.hpp"
 #include "nkclaims/claim.hpp"
 #include "nkclaims/conflicts.hpp"
 #include "nkclaims/gazetteer.hpp"
@@ -35,10 +37,14 @@ struct ClaimFacts {
     std::uint32_t place;    // a number into ConflictInput::places(), which are few
     std::uint32_t written;  // the words of an open, hedged figure ("thousands"); else 0 ("")
     ClaimKind kind;
-    std::int8_t metric;  // the enum's value, or -1 for none; the same for phase and stance
+    std::int8_t metric;  // the enum's value, or -1 for none; the same for phase, stance and about
     std::int8_t phase;
     std::int8_t stance;
-    bool approx, increment, has_low, has_high, dated;
+    std::int8_t about;
+    bool approx, increment, hypothetical, has_low, has_high, dated;
+    // Set on an assessment's facts (FactIndex::assessed), not on a claim's: the value is the
+    // source's running total (its last total plus this increment and those between).
+    bool summed;
 };
 
 // The claims to examine, as ClaimFacts, in the order added: claim number i is the i-th added.
@@ -95,15 +101,27 @@ double disagreement(const Interval& x, const Interval& y);
 double disagreement(const ClaimFacts& a, const ClaimFacts& b, double tolerance);
 // Days between two dated claims; 0 when their dates overlap (DateRange::gap_days).
 int gap_days(const ClaimFacts& a, const ClaimFacts& b);
+// Figures that only grow: troops sent so far, munitions supplied, losses.
+bool cumulative(const ClaimFacts& c);
+// Killed, wounded or casualties (is_loss).
+bool loss(const ClaimFacts& c);
+// The phase figures are compared by: none for losses, whose phase says nothing ("killed" is
+// not a deployment), else the claim's.
+std::int8_t compared_phase(const ClaimFacts& c);
 
 // What the finders report, by claim number; conflicts.cpp turns the numbers into claims.
 struct Findings {
     struct Pair {
         ConflictKind kind;
-        std::array<std::uint32_t, 2> claims;
+        std::array<std::uint32_t, 2> claims;  // a figure's is its assessment's representative
         double severity;
         int gap_days;
         std::string reason, topic;
+    };
+    // Why two claims were or were not a conflict (FactIndex::explain).
+    struct Why {
+        std::uint32_t a, b;
+        std::string why;
     };
     struct Group {
         std::vector<std::uint32_t> claims;
@@ -116,14 +134,17 @@ struct Findings {
     std::vector<Pair> conflicts;
     std::vector<Group> corroborations;
     std::vector<Steps> revisions;
-    std::vector<std::string> explanations;  // filled only when explaining
+    std::vector<Why> explanations;  // filled only when explaining
 };
 
 // The claim facts with what both finders look up: names, document ranks, which places lie
-// within which, a deterministic order, and the words for a value. Built once per search.
+// within which, a deterministic order, the words for a value, and the assessments. Built once
+// per search.
 class FactIndex {
 public:
-    FactIndex(const ConflictInput& in, const Gazetteer& g, Explain e);
+    static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+    FactIndex(const ConflictInput& in, const Gazetteer& g, const ConflictOptions& opt, Explain e);
 
     const std::vector<ClaimFacts>& facts() const { return facts_; }
     const ClaimFacts& operator[](std::uint32_t n) const { return facts_[n]; }
@@ -133,28 +154,57 @@ public:
     std::uint32_t find_name(std::string_view s) const;
     // A document's rank among the documents' names.
     std::uint32_t rank(std::uint32_t doc) const { return rank_[doc]; }
+    // Whether a source (a name number) names an institution, not an unnamed group or an outlet.
+    bool named(std::uint32_t source) const { return named_[source] != 0; }
     // Whether two places can be the same: either is none, or one lies within the other.
     bool compatible(std::uint32_t a, std::uint32_t b) const { return compatible_[a * places_ + b] != 0; }
     bool compatible(const ClaimFacts& a, const ClaimFacts& b) const { return compatible(a.place, b.place); }
     // The claims `numbers` names, by date, document rank and position: the same claims always
     // come in the same order.
     std::vector<std::uint32_t> sorted(const std::vector<std::uint32_t>& numbers) const;
+
+    // The assessments: the figures that are compared (dated, counted, not hypothetical) grouped
+    // by origin, value and time (group_mentions), numbered 0.. in the order of their first mention.
+    std::size_t assessments() const { return rep_.size(); }
+    // Claim n's assessment, or kNone for a stance or a figure never compared.
+    std::uint32_t assessment_of(std::uint32_t n) const { return assessment_[n]; }
+    // The claim that stands for assessment a: its first mention by the origin itself (not an
+    // outlet speaking for it), else its first mention.
+    std::uint32_t representative(std::uint32_t a) const { return rep_[a]; }
+    // Every mention of assessment a, in order (sorted()).
+    std::vector<std::uint32_t> relays(std::uint32_t a) const {
+        return {relays_.begin() + first_relay_[a], relays_.begin() + first_relay_[a + 1]};
+    }
+    std::size_t relay_count(std::uint32_t a) const { return first_relay_[a + 1] - first_relay_[a]; }
+    // What is compared of assessment a: its representative's facts with the origin as the
+    // voice, and for an increment the source's running total.
+    const ClaimFacts& assessed(std::uint32_t a) const { return assessed_[a]; }
+
     // A value for people ("about 12000", "at least 3000", "thousands"), or a stance's name.
     std::string value_text(const ClaimFacts& c) const;
     // What a figure counts: "north_korea troops planned".
     std::string topic_of(const ClaimFacts& c) const;
     bool explaining() const { return explain_; }
-    // With Explain::Yes, records in `out` why the pair (a, b) was or was not a conflict.
-    void explain(Findings& out, const ClaimFacts& a, const ClaimFacts& b, std::string_view why) const;
+    // With Explain::Yes, records in `out` why claims a and b (numbers) were or were not a conflict.
+    void explain(Findings& out, std::uint32_t a, std::uint32_t b, std::string_view why) const;
 
 private:
+    void assess(const Gazetteer& g, const ConflictOptions& opt);
+    void sum_increments();
+
     const std::vector<ClaimFacts>& facts_;
     const std::vector<std::string>& names_;
     const std::vector<std::string>& place_names_;
     bool explain_;
     std::vector<std::uint32_t> rank_;  // by name number: a document's rank among the names
+    std::vector<std::uint8_t> named_;  // by name number
     std::size_t places_ = 0;
-    std::vector<std::uint8_t> compatible_;  // places_ x places_
+    std::vector<std::uint8_t> compatible_;    // places_ x places_
+    std::vector<std::uint32_t> assessment_;   // by claim number
+    std::vector<std::uint32_t> rep_;          // by assessment
+    std::vector<std::uint32_t> first_relay_;  // by assessment: where its relays begin in relays_
+    std::vector<std::uint32_t> relays_;       // claim numbers, assessment by assessment
+    std::vector<ClaimFacts> assessed_;        // by assessment
 };
 
 }  // namespace nkclaims

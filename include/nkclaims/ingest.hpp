@@ -75,9 +75,14 @@ IngestCounts import_shards(Store& store, const Gazetteer& g, const std::vector<s
 // The conflicts among the stored claims `filter` picks: the one way `ingest` (the stored
 // conflicts), `conflicts` and `report` reach them. Only what comparing needs of each claim is
 // held (ConflictInput); the claims the report shows are read back whole, and the report holds them.
-// A metric in the filter picks conflicts about it, not claims (stances have none).
+// The filter's metric, source and document pick conflicts (keep_metric, keep_source,
+// keep_document), not the claims compared; the document is named by a unique prefix.
 ConflictReport conflicts_in(const Store& store, ClaimFilter filter, const Gazetteer& g, const ConflictOptions& opt,
                             Explain explain = Explain::No);
+
+// The stored document `name` names, in any case: the one named so, else the only one whose name
+// begins so. Throws UsageError when none or several do.
+std::string document_named(const Store& store, std::string_view name);
 
 // Recomputes the stored conflicts from every stored claim.
 void refresh_conflicts(Store& store, const Gazetteer& g, const ConflictOptions& opt);

@@ -72,8 +72,4 @@ private:
     std::string buf_;
 };
 
-// How many of `conflicts` are not in `baseline`, a saved `conflicts --format json` (a conflict
-// is known by its claims' documents and spans); nullopt when the baseline is not that JSON.
-std::optional<std::size_t> count_new_conflicts(const std::vector<Conflict>& conflicts, std::istream& baseline);
-
 }  // namespace nkclaims
