@@ -193,7 +193,8 @@ TEST_CASE("conflicts as JSON: the claims follow what the conflict is", "[claim_j
     Claim a = figure(), b = figure();
     b.source = "us_gov";
     b.value = {3000.0, std::nullopt};
-    const Conflict c{ConflictKind::Disagreement, {&a, &b}, 2.0 / 3.0, 5, "they differ", "north_korea troops planned"};
+    Conflict c{ConflictKind::Disagreement,   {&a, &b}, 2.0 / 3.0, 5,  "they differ",
+               "north_korea troops planned", 0,        {},        {}, {}};
     std::string out;
     append_json(out, c);
     const auto j = nlohmann::json::parse(out);
