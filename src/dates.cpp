@@ -149,6 +149,7 @@ public:
 private:
     bool has(std::size_t i) const { return i < end_; }
     bool is(std::size_t i, std::string_view w) const { return has(i) && t_[i].is(w); }
+    bool in(std::size_t i, const WordSet& words) const { return has(i) && words.contains(t_[i].norm); }
 
     // What token i means as a relative-date word, if it is one.
     const RelativeWord* relative(std::size_t i) const {
@@ -253,7 +254,7 @@ private:
     std::optional<DateMention> day_of_month(std::size_t i) const {
         std::size_t j = leads(i, kDay) ? i + 1 : i;
         auto d = day_number(j);
-        if (!d || !is(j + 1, "of")) return std::nullopt;
+        if (!d || !in(j + 1, vocabulary().day_of)) return std::nullopt;
         auto m = month_at(j + 2);
         if (!m) return std::nullopt;
         auto [y, end] = year_after(m->second);
@@ -270,7 +271,8 @@ private:
         if (auto d = day_number(k)) {
             std::size_t end = k + 1;
             unsigned last_day = *d;
-            if ((is(end, "and") || is(end, "-") || is(end, "to")) && day_number(end + 1) && *day_number(end + 1) > *d) {
+            if ((in(end, vocabulary().day_joiners) || is(end, "-")) && day_number(end + 1) &&
+                *day_number(end + 1) > *d) {
                 last_day = *day_number(end + 1);
                 end += 2;
             }

@@ -248,6 +248,7 @@ constexpr DataFile kDataFiles[] = {
     {"date_prepositions.tsv", nullptr},
     {"abbreviations.txt", nullptr},
     {"masthead.tsv", nullptr},
+    {"joiners.tsv", nullptr},
 };
 
 // FNV-1a over the registered files: cheap, and only compared for equality.

@@ -162,6 +162,7 @@ public:
 private:
     bool has(std::size_t i) const { return i < end_; }
     bool is(std::size_t i, std::string_view w) const { return has(i) && t_[i].norm == w; }
+    bool in(std::size_t i, const WordSet& words) const { return has(i) && words.contains(t_[i].norm); }
 
     // A scale word right after digits ("15 thousand", "15-thousand") belongs to them: it never
     // starts a number of its own.
@@ -254,7 +255,8 @@ private:
         }
         if (j == i && scale_after_digits(i)) return std::nullopt;  // "9.9 quadrillion" refused stays refused
         while (has(j) && (t_[j].is_word() || t_[j].kind == TokenKind::Code)) {
-            if (t_[j].norm == "and" && sum.any() && has(j + 1) && is_count_word(t_[j + 1].norm) && sum.value() >= 100) {
+            if (w.in_number.contains(t_[j].norm) && sum.any() && has(j + 1) && is_count_word(t_[j + 1].norm) &&
+                sum.value() >= 100) {
                 ++j;
                 continue;
             }
@@ -268,8 +270,8 @@ private:
     // "–30,000", "-20,000", "to 4,000", "and 4,000" (after "between")
     std::optional<std::pair<std::size_t, Core>> range_end(std::size_t k, Bound bound, const Core& first) const {
         const bool dash = is(k, "-") && !(has(k + 1) && t_[k + 1].is_word() && !is_count_word(t_[k + 1].norm));
-        const bool to = is(k, "to") && bound != Bound::High;
-        const bool and_ = is(k, "and") && bound == Bound::Between;
+        const bool to = in(k, vocabulary().range_to) && bound != Bound::High;
+        const bool and_ = in(k, vocabulary().range_and) && bound == Bound::Between;
         if (!dash && !to && !and_) return std::nullopt;
         auto second = number(k + 1);
         if (!second || second->form == NumberForm::Vague) return std::nullopt;

@@ -204,6 +204,27 @@ Installed<WordMap<double>>& installed_suffixes() {
     return suffixes;
 }
 
+// joiners.tsv: the words that join two numbers or two days, each role into its sets.
+void read_joiners(const std::filesystem::path& dir, NumericWords& w) {
+    read_rows(dir / "joiners.tsv", 2, [&](const auto& f, const auto& where) {
+        const std::string& role = f[1];
+        const std::string& word = w.spelled.emplace_back(first_word(f[0]));
+        if (role == "in_number") {
+            w.numbers.in_number.insert(word);
+        } else if (role == "range") {
+            w.numbers.range_to.insert(word);
+            w.dates.day_joiners.insert(word);
+        } else if (role == "between") {
+            w.numbers.range_and.insert(word);
+            w.dates.day_joiners.insert(word);
+        } else if (role == "day_of") {
+            w.dates.day_of.insert(word);
+        } else {
+            throw ConfigError(where, fmt::format("unknown role '{}' (in_number, range, between, day_of)", role));
+        }
+    });
+}
+
 }  // namespace
 
 NumericWords NumericWords::read(const std::filesystem::path& dir) {
@@ -215,6 +236,7 @@ NumericWords NumericWords::read(const std::filesystem::path& dir) {
             throw ConfigError(where, fmt::format("unknown role '{}' (furniture, byline)", f[1]));
         w.masthead.add(f[0], f[1] == "byline" ? MastheadRole::Byline : MastheadRole::Furniture);
     });
+    read_joiners(dir, w);
     read_rows(dir / "abbreviations.txt", 1,
               [&](const auto& f, const auto&) { add_first(w.abbreviations, w.spelled, f[0]); });
     return w;

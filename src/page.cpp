@@ -157,9 +157,9 @@ const char* kind_sentence(ConflictKind k) {
         case ConflictKind::LowerLater:
             return "A later and lower figure, from another source, for a count that only grows.";
         case ConflictKind::Denial:
-            return "One source denies or cannot confirm what another asserts.";
+            return "One source denies what another asserts.";
         case ConflictKind::BelowPart:
-            return "Casualties (killed and wounded) fewer than another source's killed or wounded alone.";
+            return "Fewer casualties, killed and wounded together, than another source's killed or wounded alone.";
     }
     return "";
 }

@@ -46,6 +46,9 @@ struct NumberWords {
     Lexicon<BoundWord> before;     // "at least" → Low
     Lexicon<BoundWord> after;      // "or so" → Approx
     Lexicon<bool> restatements;    // "so", "(": the same number said again
+    WordSet in_number;             // joins the parts of a number in words: "hundred and fifty"
+    WordSet range_to;              // ends a range's first half: "3,000 to 5,000"
+    WordSet range_and;             // ends it after "between": "between 2,000 and 4,000"
     WordSet starters;              // every first word of the above: where a quantity may start
     WordSet numbers;               // words that are numbers themselves (counts, scales, vague)
 };
@@ -69,6 +72,8 @@ struct DateWords {
     WordMap<unsigned> months;        // "january", "jan" → 1
     WordMap<unsigned> weekdays;      // "sunday" → 0
     WordMap<RelativeWord> relative;  // "yesterday", "last", "week", "early"; prepositions: "in"
+    WordSet day_of;                  // joins a day to its month: "the 8th of July"
+    WordSet day_joiners;             // joins two days of one month: "October 27 and 28", "12 to 14"
     WordSet starters;                // words a date expression may start with
 };
 
