@@ -194,11 +194,12 @@ TEST_CASE("conflicts as JSON: the claims follow what the conflict is", "[claim_j
     b.source = "us_gov";
     b.value = {3000.0, std::nullopt};
     Conflict c{ConflictKind::Disagreement,   {&a, &b}, 2.0 / 3.0, 5,  "they differ",
-               "north_korea troops planned", 0,        {},        {}, {}};
+               "north_korea troops planned", 42.5,     {},        {}, {}};
     std::string out;
     append_json(out, c);
     const auto j = nlohmann::json::parse(out);
-    CHECK(out.starts_with(R"({"gap_days":5,"kind":"disagreement","reason":"they differ","severity":0.667,)"));
+    CHECK(out.starts_with(R"({"gap_days":5,"kind":"disagreement","rank":42.5,"reason":"they differ","reports":[],)"
+                          R"("severity":0.667,)"));
     CHECK(j["topic"] == "north_korea troops planned");
     REQUIRE(j["claims"].size() == 2);
     CHECK(j["claims"][1] == to_json(b));
