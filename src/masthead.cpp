@@ -63,10 +63,12 @@ public:
     };
     Keyed keyed(HeaderRole r) const {
         Keyed k;
-        int n = 0;
-        for (const Line& l : lines_of(d_.bytes)) {
-            if (n++ >= kKeyedLines) break;
-            const auto [b, e] = tokens_of(l);
+        const std::string_view bytes = d_.bytes;
+        std::size_t at = 0;
+        for (int n = 0; n < kKeyedLines && at < bytes.size(); ++n, ++at) {  // lines_of() would split them all
+            const std::size_t nl = std::min(bytes.find('\n', at), bytes.size());
+            const auto [b, e] = tokens_of(Line{at, nl});
+            at = nl;
             const auto m = header_keys().match(t_, b, e);
             if (!m || *m->value != r) continue;
             k.found = true;
