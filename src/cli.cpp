@@ -16,6 +16,7 @@
 #include "nkclaims/document.hpp"
 #include "nkclaims/error.hpp"
 #include "nkclaims/extractor.hpp"
+#include "nkclaims/format.hpp"
 #include "nkclaims/gazetteer.hpp"
 #include "nkclaims/ingest.hpp"
 #include "nkclaims/manifest.hpp"
@@ -176,7 +177,7 @@ IngestOptions ingest_options(const Options& o) {
 
 ErrorSink error_sink(Io& io, bool progress) {
     return [&io, progress](const std::string& message) {
-        io.err << (progress ? "\r\x1b[K" : "") << "nkclaims: error: " << message << '\n';
+        io.err << (progress ? "\r\x1b[K" : "") << error_line(message) << '\n';
     };
 }
 
@@ -231,7 +232,7 @@ int do_extract(const Options& o, Io& io) {
             else
                 all.insert(all.end(), std::make_move_iterator(claims.begin()), std::make_move_iterator(claims.end()));
         } catch (const InputError& e) {
-            io.err << "nkclaims: error: " << e.message() << '\n';
+            io.err << error_line(e.message()) << '\n';
             failed = true;
         }
     });
@@ -277,7 +278,7 @@ int do_conflicts(const Options& o, Io& io) {
     }
     const DisplayNames names = display_names(g);
     write_conflicts(io.out, report, f, style_for_stdout(&names));
-    if (!o.baseline.empty()) io.err << fmt::format("{} conflicts not in {}\n", fresh, o.baseline);
+    if (!o.baseline.empty()) io.err << fmt::format("{} conflicts not in {}\n", fresh, printable(o.baseline));
     return o.fail_on_conflict && fresh > 0 ? kConflictsFound : kOk;
 }
 
@@ -439,7 +440,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e, out, err);
     } catch (const CLI::ParseError& e) {
-        err << "nkclaims: error: " << usage_error(app, e, argc, argv) << '\n';
+        err << error_line(usage_error(app, e, argc, argv)) << '\n';
         return kUsage;
     }
     Io io{out, err};
