@@ -62,6 +62,11 @@ void ConflictInput::add(const Claim& c) {
         f.first = day_number(c.date->first);
         f.last = day_number(c.date->last);
     }
+    f.event_dated = c.event_date.has_value();
+    if (c.event_date) {
+        f.event_first = day_number(c.event_date->first);
+        f.event_last = day_number(c.event_date->last);
+    }
     f.doc = names_.number(c.doc, last_[0]);
     f.actor = names_.number(c.actor, last_[1]);
     f.source = names_.number(c.source, last_[2]);
@@ -108,6 +113,12 @@ double disagreement(const ClaimFacts& a, const ClaimFacts& b, double tolerance) 
 int gap_days(const ClaimFacts& a, const ClaimFacts& b) {
     if (a.first <= b.last && b.first <= a.last) return 0;
     return b.first > a.last ? b.first - a.last : a.first - b.last;
+}
+
+int compared_gap_days(const ClaimFacts& a, const ClaimFacts& b) {
+    if (!a.event_dated || !b.event_dated) return gap_days(a, b);
+    if (a.event_first <= b.event_last && b.event_first <= a.event_last) return 0;
+    return b.event_first > a.event_last ? b.event_first - a.event_last : a.event_first - b.event_last;
 }
 
 bool loss(const ClaimFacts& c) { return c.metric >= 0 && is_loss(static_cast<Metric>(c.metric)); }

@@ -95,6 +95,26 @@ void below_parts(const FactIndex& ix, const ConflictOptions& opt, Findings& out,
     }
 }
 
+// Claim i of `c` replaces its voice's latest about the same place in `latest`, or joins it.
+void keep_latest(const std::vector<ClaimFacts>& c, std::vector<std::size_t>& latest, std::size_t i) {
+    auto same = std::find_if(latest.begin(), latest.end(),
+                             [&](std::size_t j) { return c[j].voice == c[i].voice && c[j].place == c[i].place; });
+    if (same != latest.end())
+        *same = i;
+    else
+        latest.push_back(i);
+}
+
+// The figures of `c` that say when the counted thing happened (event_date), in the order of it.
+std::vector<std::size_t> by_event_date(const std::vector<ClaimFacts>& c) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < c.size(); ++i)
+        if (c[i].event_dated) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return c[x].event_first < c[y].event_first; });
+    return order;
+}
+
 // One bucket at a time: its figures in date order, side by side, read by their neighbours only.
 class Sweep {
 public:
@@ -160,15 +180,27 @@ private:
             }
             if (cumulative(b) && !b.increment) lower_later(peaks, i);
             by_source[b.source].push_back(i);
-            auto same = std::find_if(latest.begin(), latest.end(),
-                                     [&](std::size_t j) { return c_[j].voice == b.voice && c_[j].place == b.place; });
-            if (same != latest.end())
-                *same = i;
-            else
-                latest.push_back(i);
+            keep_latest(c_, latest, i);
         }
+        by_events(agree);
         corroborations(agree);
         revisions(by_source);
+    }
+
+    // The pairs the sweep by report date cannot see: two counts of one event (event_date)
+    // reported over the window apart ("1,500 sent in January" said in March, "at least 3,000 in
+    // January" said three weeks later). The same sweep, in the order of the events: each with
+    // what every other voice said last of an event within the window about the same place.
+    void by_events(UnionFind& agree) {
+        std::vector<std::size_t> latest;
+        for (std::size_t i : by_event_date(c_)) {
+            const ClaimFacts& b = c_[i];
+            std::erase_if(latest, [&](std::size_t j) { return c_[j].event_last + opt_.window_days < b.event_first; });
+            for (std::size_t j : latest)  // those within the window by report date were compared
+                if (gap_days(c_[j], b) > opt_.window_days && ix_.compatible(c_[j], b))
+                    compare(std::min(i, j), std::max(i, j), agree);
+            keep_latest(c_, latest, i);
+        }
     }
 
     void compare(std::size_t ia, std::size_t ib, UnionFind& agree) {
@@ -182,7 +214,10 @@ private:
         // compare; a deployed increment adds to what came before and compares with no total.
         if ((a.increment || b.increment) && !is(a.phase, Phase::Planned))
             return explain(ia, ib, "not compared: an increment adds to earlier figures");
-        const int gap = gap_days(a, b);
+        const int gap = compared_gap_days(a, b);
+        if (a.event_dated && b.event_dated && gap > opt_.window_days)
+            return explain(
+                ia, ib, ix_.explaining() ? fmt::format("not compared: the counted events are {} days apart", gap) : "");
         const double d = disagreement(iv_[ia], iv_[ib]);
         if (d == 0) {
             // Corroboration is the same figure twice: closed values, never a chain through

@@ -100,13 +100,14 @@ constexpr ClaimColumn kClaimColumns[] = {
      [](Cell v, Claim& c) { c.location = v.text(); }},
     {"date", ReadBy::Slim, [](Binder& b, const Claim& c) { b.text(iso_or_empty(c.date)); },
      [](Cell v, Claim& c) { c.date = parse_iso_range(v.text()); }},
-    {"span_end", ReadBy::Whole, [](Binder& b, const Claim& c) { b.size(c.span.end); },
-     [](Cell v, Claim& c) { c.span.end = v.size(); }},
-    {"event_date", ReadBy::Whole, [](Binder& b, const Claim& c) { b.text(iso_or_empty(c.event_date)); },
+    // Comparing pairs two counts of one event by it, however far apart they were reported.
+    {"event_date", ReadBy::Slim, [](Binder& b, const Claim& c) { b.text(iso_or_empty(c.event_date)); },
      [](Cell v, Claim& c) {
          const auto event = v.text();
          c.event_date = event.empty() ? std::nullopt : parse_iso_range(event);
      }},
+    {"span_end", ReadBy::Whole, [](Binder& b, const Claim& c) { b.size(c.span.end); },
+     [](Cell v, Claim& c) { c.span.end = v.size(); }},
     {"quote", ReadBy::Whole, [](Binder& b, const Claim& c) { b.st.bind(b.i++, c.quote); },
      [](Cell v, Claim& c) { c.quote = v.text(); }},
     {"quote_begin", ReadBy::Whole, [](Binder& b, const Claim& c) { b.size(c.quote_span.begin); },

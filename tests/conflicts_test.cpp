@@ -562,3 +562,47 @@ TEST_CASE("conflicts: the seeds and dev together list what docs/conflicts.md pin
     REQUIRE(r.status == 0);
     CHECK(nlohmann::json::parse(r.out)["conflicts"].size() == listed);
 }
+
+TEST_CASE("conflicts: two counts of one event are compared by the event's date, not the reports'", "[conflicts]") {
+    auto lawmaker =
+        test::figures(test::extract("A South Korean lawmaker said the spy agency told him that North "
+                                    "Korea sent 1,500 soldiers to Russia in January.",
+                                    "2025-03-05", ""));
+    auto military = test::figures(test::extract(
+        "South Korea's military said North Korea dispatched at least 3,000 soldiers to Russia in January.",
+        "2025-03-26", ""));
+    REQUIRE(lawmaker.size() == 1);
+    REQUIRE(military.size() == 1);
+    Claim a = lawmaker[0], b = military[0];
+    a.doc = "lawmaker.txt";
+    b.doc = "military.txt";
+    REQUIRE(a.event_date);
+    REQUIRE(b.event_date);
+    CHECK(a.event_date->iso() == "2025-01");
+    CHECK(b.event_date->iso() == "2025-01");
+
+    SECTION("reported 21 days apart, both counting January: a conflict, 0 days apart") {
+        auto r = find({a, b});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].kind == ConflictKind::Disagreement);
+        CHECK(r.conflicts[0].gap_days == 0);
+    }
+    SECTION("without the events' dates, a higher figure three weeks later is an update") {
+        a.event_date.reset();
+        CHECK(find({a, b}).conflicts.empty());
+    }
+    SECTION("events further apart than the window are not compared, however close the reports") {
+        b.date = a.date;
+        b.event_date = parse_iso_range("2024-10");
+        CHECK(find({a, b}).conflicts.empty());
+    }
+    SECTION("a ConflictInput keeps the event's days") {
+        ConflictInput in;
+        in.add(a);
+        in.add(fig("nis", 1500, 1500, "2025-03-05"));
+        const ClaimFacts &x = in.facts()[0], &y = in.facts()[1];
+        CHECK(x.event_dated);
+        CHECK(x.event_last - x.event_first == 30);
+        CHECK(!y.event_dated);
+    }
+}

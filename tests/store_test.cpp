@@ -237,6 +237,20 @@ TEST_CASE("store: slim reads and reads by id", "[store]") {
         CHECK(slim[0].date == whole[0].date);
         CHECK(slim[0].quote.empty());
     }
+    SECTION("a slim read has the event's date: two counts of one event are compared by it") {
+        auto d2 =
+            test::doc("The military said North Korea dispatched 3,000 soldiers to Russia in January.", "2025-03-26");
+        d2.name = "event.txt";
+        s.put(stored(d2, "/a/event.txt", 3), Extractor(test::gazetteer()).extract(d2));
+        ClaimFilter f;
+        f.slim = true;
+        f.doc = "event.txt";
+        std::vector<Claim> slim;
+        s.for_each_claim(f, [&](const Claim& c) { slim.push_back(c); });
+        REQUIRE(slim.size() == 1);
+        REQUIRE(slim[0].event_date);
+        CHECK(slim[0].event_date->iso() == "2025-01");
+    }
     SECTION("claims by id come whole, in the order asked") {
         auto back = s.claims_by_id({whole[1].id, whole[0].id});
         REQUIRE(back.size() == 2);

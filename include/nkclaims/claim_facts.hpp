@@ -21,8 +21,8 @@
 
 namespace nkclaims {
 
-// What finding conflicts reads of one claim, packed (about 80 bytes): its strings are numbers
-// into the ConflictInput that holds it. A million claims fit in 80 MB this way instead of the
+// What finding conflicts reads of one claim, packed (about 88 bytes): its strings are numbers
+// into the ConflictInput that holds it. A million claims fit in 90 MB this way instead of the
 // 450 MB of Claims; the text of the few thousand a report shows is read afterwards, by `id`.
 struct ClaimFacts {
     std::int64_t id;     // the store's row id
@@ -30,6 +30,10 @@ struct ClaimFacts {
     double low, high;    // the value's bounds, where has_low / has_high
     std::int32_t first;  // the claim's date, in days since 1970 (none: dated is false)
     std::int32_t last;
+    // When the counted thing happened (event_date), in days since 1970, where event_dated: two
+    // counts of one event are compared by it, however far apart they were reported.
+    std::int32_t event_first;
+    std::int32_t event_last;
     std::uint32_t doc;  // numbers into ConflictInput::names()
     std::uint32_t actor;
     std::uint32_t source;
@@ -41,7 +45,7 @@ struct ClaimFacts {
     std::int8_t phase;
     std::int8_t stance;
     std::int8_t about;
-    bool approx, increment, hypothetical, has_low, has_high, dated;
+    bool approx, increment, hypothetical, has_low, has_high, dated, event_dated;
     // Set on an assessment's facts (FactIndex::assessed), not on a claim's: the value is the
     // source's running total (its last total plus this increment and those between).
     bool summed;
@@ -101,6 +105,9 @@ double disagreement(const Interval& x, const Interval& y);
 double disagreement(const ClaimFacts& a, const ClaimFacts& b, double tolerance);
 // Days between two dated claims; 0 when their dates overlap (DateRange::gap_days).
 int gap_days(const ClaimFacts& a, const ClaimFacts& b);
+// Days between the times two figures speak of: their events' (event_date) when both have one,
+// else their dates'.
+int compared_gap_days(const ClaimFacts& a, const ClaimFacts& b);
 // Figures that only grow: troops sent so far, munitions supplied, losses.
 bool cumulative(const ClaimFacts& c);
 // Killed, wounded or casualties (is_loss).

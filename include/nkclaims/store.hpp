@@ -43,7 +43,7 @@ struct ClaimFilter {
     std::string doc;  // file name
     std::optional<Day> since;
     std::optional<Day> until;
-    // Only what comparing claims needs (no quote, event date, rule or span end), in storage
+    // Only what comparing claims needs (no quote, rule or span end), in storage
     // order: for finding conflicts over a large database.
     bool slim = false;
 };
