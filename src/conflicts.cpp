@@ -96,17 +96,19 @@ void order(const FactIndex& ix, std::vector<Findings::Pair>& conflicts, std::vec
 // The mention that shows one side of a conflict (an assessment's relays, `own`) against the
 // other side (`other`, the other side's mentions): one whose document also holds the other side,
 // where a document says both; else the origin's own words before an outlet's; then the nearest in
-// time to the other side; then the first in order. The analyst reads the two claims that best
-// show the disagreement, not the first of many reports.
+// time to the other side, or against a denial the earliest (a denial answers the reports made
+// before it, and is often dated by the article that recalls it, not when it was made); then the
+// first in order. The analyst reads the two claims that best show the disagreement, not the
+// first of many reports.
 std::uint32_t shown(const FactIndex& ix, const std::vector<std::uint32_t>& own, const std::vector<std::uint32_t>& other,
-                    const ClaimFacts& against) {
+                    const ClaimFacts& against, ConflictKind kind) {
     std::vector<std::uint32_t> docs;
     for (std::uint32_t n : other) docs.push_back(ix[n].doc);
     std::sort(docs.begin(), docs.end());
     auto key = [&](std::uint32_t n) {
         const ClaimFacts& c = ix[n];
         return std::tuple{!std::binary_search(docs.begin(), docs.end(), c.doc), ix.outlet(c.source),
-                          gap_days(c, against)};
+                          kind == ConflictKind::Denial ? c.first : gap_days(c, against)};
     };
     std::uint32_t best = own.front();  // `own` is in order: the first wins a tie
     for (std::uint32_t n : own)
@@ -122,8 +124,8 @@ void show_sides(const FactIndex& ix, std::vector<Findings::Pair>& conflicts) {
     };
     for (auto& c : conflicts) {
         const auto first = mentions(c.claims[0]), second = mentions(c.claims[1]);
-        if (second.size() > 1) c.claims[1] = shown(ix, second, first, side(ix, c.claims[0]));
-        if (first.size() > 1) c.claims[0] = shown(ix, first, {c.claims[1]}, ix[c.claims[1]]);
+        if (second.size() > 1) c.claims[1] = shown(ix, second, first, side(ix, c.claims[0]), c.kind);
+        if (first.size() > 1) c.claims[0] = shown(ix, first, {c.claims[1]}, ix[c.claims[1]], c.kind);
     }
 }
 

@@ -606,3 +606,18 @@ TEST_CASE("conflicts: two counts of one event are compared by the event's date, 
         CHECK(!y.event_dated);
     }
 }
+
+TEST_CASE("conflicts: against a denial, a side is shown by its earliest mention", "[conflicts]") {
+    auto mention = [](std::string date, std::string doc) {
+        return fig("us_gov", 10000, 10000, std::move(date), Phase::Deployed, Metric::Troops, false, std::move(doc));
+    };
+    // The denial is dated by the article that recalls it: the relay of the day before is no
+    // nearer to when it was made than the briefing it answers.
+    auto r = find({mention("2024-10-28", "briefing.txt"), mention("2024-11-04", "relay.txt"),
+                   denial("north_korea_gov", "2024-11-05")});
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].kind == ConflictKind::Denial);
+    const Conflict& c = r.conflicts[0];
+    const Claim* figure = c.claims[0]->kind == ClaimKind::Figure ? c.claims[0] : c.claims[1];
+    CHECK(figure->doc == "briefing.txt");
+}

@@ -37,7 +37,8 @@ struct Conflict {
     ConflictKind kind;
     // The disagreeing claims, one for each side: two figures, earlier first; or a figure and the
     // stance denying it. A figure stands for its assessment, shown by the mention that best shows
-    // the disagreement: in a document stating both sides, the origin's own, nearest in time.
+    // the disagreement: in a document stating both sides, the origin's own, nearest in time
+    // (against a denial, the earliest).
     std::vector<const Claim*> claims;
     double severity;  // relative gap between the values; 1 for a denial
     int gap_days;     // the largest distance in days between the claims
