@@ -142,7 +142,8 @@ FactIndex::FactIndex(const ConflictInput& in, const Gazetteer& g, const Conflict
 
 void FactIndex::assess(const Gazetteer& g, const ConflictOptions& opt) {
     // What the gazetteer says of each source, asked once per source.
-    std::vector<std::uint8_t> outlet(names_.size(), 2);  // 2: not asked yet
+    std::vector<std::uint8_t>& outlet = outlet_;
+    outlet.assign(names_.size(), 2);  // 2: not asked yet
     named_.assign(names_.size(), 0);
     std::vector<std::uint32_t> figures;
     std::vector<Mention> mentions;

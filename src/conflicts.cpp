@@ -8,6 +8,7 @@
 #include <numeric>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 #include "nkclaims/claim_facts.hpp"
 #include "nkclaims/denials.hpp"
@@ -92,6 +93,40 @@ void order(const FactIndex& ix, std::vector<Findings::Pair>& conflicts, std::vec
     conflicts = std::move(sorted);
 }
 
+// The mention that shows one side of a conflict (an assessment's relays, `own`) against the
+// other side (`other`, the other side's mentions): one whose document also holds the other side,
+// where a document says both; else the origin's own words before an outlet's; then the nearest in
+// time to the other side; then the first in order. The analyst reads the two claims that best
+// show the disagreement, not the first of many reports.
+std::uint32_t shown(const FactIndex& ix, const std::vector<std::uint32_t>& own, const std::vector<std::uint32_t>& other,
+                    const ClaimFacts& against) {
+    std::vector<std::uint32_t> docs;
+    for (std::uint32_t n : other) docs.push_back(ix[n].doc);
+    std::sort(docs.begin(), docs.end());
+    auto key = [&](std::uint32_t n) {
+        const ClaimFacts& c = ix[n];
+        return std::tuple{!std::binary_search(docs.begin(), docs.end(), c.doc), ix.outlet(c.source),
+                          gap_days(c, against)};
+    };
+    std::uint32_t best = own.front();  // `own` is in order: the first wins a tie
+    for (std::uint32_t n : own)
+        if (key(n) < key(best)) best = n;
+    return best;
+}
+
+// Each side of each conflict shown by its mention that best shows the disagreement (shown()).
+void show_sides(const FactIndex& ix, std::vector<Findings::Pair>& conflicts) {
+    auto mentions = [&](std::uint32_t n) {
+        const std::uint32_t a = ix.assessment_of(n);
+        return a == FactIndex::kNone ? std::vector{n} : ix.relays(a);
+    };
+    for (auto& c : conflicts) {
+        const auto first = mentions(c.claims[0]), second = mentions(c.claims[1]);
+        if (second.size() > 1) c.claims[1] = shown(ix, second, first, side(ix, c.claims[0]));
+        if (first.size() > 1) c.claims[0] = shown(ix, first, {c.claims[1]}, ix[c.claims[1]]);
+    }
+}
+
 // What one search found, with what resolving it needs of the index.
 struct Search {
     Findings found;
@@ -106,6 +141,7 @@ Search search(const ConflictInput& in, const Gazetteer& g, const ConflictOptions
     Search s;
     find_disagreements(index, opt, s.found);
     find_denials(index, opt, s.found);
+    show_sides(index, s.found.conflicts);
     order(index, s.found.conflicts, s.ranks);
     for (const auto& c : s.found.conflicts)
         for (std::uint32_t n : c.claims) {

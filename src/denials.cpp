@@ -80,6 +80,13 @@ private:
                         explain(v->figures[i], sn, "not compared: the denial is about another place");
                         continue;
                     }
+                    // "Not in Ukraine" says nothing of a figure that names no place: troops are
+                    // counted where they were sent, which the denial does not deny.
+                    if (s.place != 0 && f.place == 0) {
+                        explain(v->figures[i], sn,
+                                "not compared: the denial is about a place the figure does not name");
+                        continue;
+                    }
                     hits.push_back(v->figures[i]);
                 }
                 // A stance whose subject the text leaves unsaid meets each voice's nearest figure only.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -20,6 +21,21 @@ constexpr int kCumulativeSameTimeDays = 7;
 // A later figure below this share of another voice's peak is another quantity (a batch of
 // reinforcements, a part, a misread number) more often than a contradiction of the total.
 constexpr double kLowestShareOfPeak = 0.25;
+// The same for troops: a later count below half of another voice's peak is, in what is
+// published, a batch of reinforcements, the initial contingent, the troops in one region or those
+// still there after losses and rotations: troops present shrink, losses never do.
+constexpr double kLowestShareOfTroopPeak = 0.5;
+
+double lowest_share_of_peak(const ClaimFacts& c) { return loss(c) ? kLowestShareOfPeak : kLowestShareOfTroopPeak; }
+
+// Two counts of troops sent at about the same time, one below half of the other: the smaller is
+// a batch of reinforcements or a part (one region, one unit), not another estimate of the whole.
+bool another_quantity(const ClaimFacts& a, const ClaimFacts& b) {
+    if (loss(a) || !cumulative(a) || !cumulative(b)) return false;
+    const ClaimFacts& small = a.high < b.high ? a : b;
+    const ClaimFacts& large = &small == &a ? b : a;
+    return small.has_high && large.has_low && small.high < large.low * kLowestShareOfTroopPeak;
+}
 
 // Whether the later of two claims (by date) has the higher value.
 bool later_is_higher(const ClaimFacts& a, const ClaimFacts& b) {
@@ -36,8 +52,9 @@ struct UnionFind {
 };
 
 // A casualties figure lower than another voice's killed or wounded figure said before it or
-// at about the same time: the part cannot exceed the whole, and losses only grow. Each voice's
-// highest part so far is compared with each whole; each (part, whole's voice) is reported once.
+// within a week after: the part cannot exceed the whole, and losses only grow (casualties
+// counted over a week before the part are not compared). Each voice's highest part so far is
+// compared with each whole; each (part, whole's voice) is reported once.
 void below_parts(const FactIndex& ix, const ConflictOptions& opt, Findings& out,
                  const std::vector<std::uint32_t>& parts, const std::vector<std::uint32_t>& wholes) {
     auto fact = [&](std::uint32_t n) -> const ClaimFacts& { return ix.assessed(ix.assessment_of(n)); };
@@ -58,7 +75,10 @@ void below_parts(const FactIndex& ix, const ConflictOptions& opt, Findings& out,
         }
         for (std::uint32_t k : peaks) {
             const ClaimFacts& p = fact(k);
-            if (p.voice == c.voice || !ix.compatible(p, c) || !p.has_low || !c.has_high) continue;
+            // Casualties counted over a week before the part was are no contradiction: losses grew.
+            if (p.voice == c.voice || !ix.compatible(p, c) || !p.has_low || !c.has_high ||
+                c.last + kCumulativeSameTimeDays < p.first)
+                continue;
             if (c.high >= p.low * (1 - (c.approx || p.approx ? opt.tolerance : 0))) continue;
             if (!reported.emplace(k, c.voice).second) continue;
             const int gap = gap_days(p, c);
@@ -154,6 +174,10 @@ private:
     void compare(std::size_t ia, std::size_t ib, UnionFind& agree) {
         const ClaimFacts &a = c_[ia], &b = c_[ib];
         if (a.doc == b.doc && a.at == b.at) return;
+        // Like with like: a count whose phase is unknown (guns struck or guns supplied?) is
+        // compared with nothing; losses have no phase to know.
+        if (compared_phase(a) < 0 && !loss(a))
+            return explain(ia, ib, "not compared: what is counted has no phase (sent, planned, supplied...)");
         // A plan is always for troops still to come, so "another 25,000" and "10,000-20,000" planned
         // compare; a deployed increment adds to what came before and compares with no total.
         if ((a.increment || b.increment) && !is(a.phase, Phase::Planned))
@@ -168,6 +192,8 @@ private:
             return explain(ia, ib, "agree: the values overlap");
         }
         if (a.voice == b.voice) return explain(ia, ib, "not a conflict: the same source revising its figure");
+        if (another_quantity(a, b))
+            return explain(ia, ib, "not compared: a troop count below half of the other is a batch or a part of it");
         if (cumulative(a) && cumulative(b) && gap > std::min(opt_.window_days, kCumulativeSameTimeDays) &&
             later_is_higher(a, b))
             return explain(ia, ib,
@@ -208,23 +234,30 @@ private:
     // Each peak against each later voice once: restating the lower figure is the same conflict.
     void lower_later(std::vector<std::size_t>& peaks, std::size_t i) {
         const ClaimFacts& b = c_[i];
+        // Against one peak it falls below only: lower than 15,000 and than 12,000 is one dispute.
+        // The peak is one that a document holding the later figure also states, where one does
+        // (the writer set the two side by side); else the highest, the figure it contradicts most.
+        auto rank = [&](std::size_t k) { return std::pair{c_[k].doc == b.doc, c_[k].low}; };
+        std::optional<std::size_t> highest;
         for (std::size_t k : peaks) {
             const ClaimFacts& p = c_[k];
             const bool in_window = gap_days(p, b) <= opt_.window_days;
             if (in_window || p.voice == b.voice || !ix_.compatible(p, b)) continue;
             if (p.has_low && b.has_high && b.high < p.low * (1 - (b.approx || p.approx ? opt_.tolerance : 0)) &&
-                b.high >= p.low * kLowestShareOfPeak) {
-                if (!lowered_.emplace(k, b.voice).second) continue;
-                const int gap = gap_days(p, b);
-                out_.conflicts.push_back(
-                    {ConflictKind::LowerLater,
-                     {num_[k], num_[i]},
-                     (p.low - b.high) / p.low,
-                     gap,
-                     fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows",
-                                 ix_.name(p.voice), ix_.value_text(p), gap, ix_.name(b.voice), ix_.value_text(b)),
-                     topic_});
-            }
+                b.high >= p.low * lowest_share_of_peak(b) && (!highest || rank(k) > rank(*highest)))
+                highest = k;
+        }
+        if (highest && lowered_.emplace(*highest, b.voice).second) {
+            const ClaimFacts& p = c_[*highest];
+            const int gap = gap_days(p, b);
+            out_.conflicts.push_back(
+                {ConflictKind::LowerLater,
+                 {num_[*highest], num_[i]},
+                 (p.low - b.high) / p.low,
+                 gap,
+                 fmt::format("{} said {}; {} days later {} says {}, lower for a figure that only grows",
+                             ix_.name(p.voice), ix_.value_text(p), gap, ix_.name(b.voice), ix_.value_text(b)),
+                 topic_});
         }
         // Keep the peak per voice.
         auto it = std::find_if(peaks.begin(), peaks.end(), [&](std::size_t k) { return c_[k].voice == b.voice; });

@@ -191,6 +191,7 @@ private:
             }
             if (skip_bytes > 0) breaks_.push_back(line.begin);
             while (t < toks.size() && toks[t].span.begin < line.begin) ++t;
+            const std::size_t line_tokens = t;
             for (; t < toks.size() && toks[t].span.begin < line.end; ++t) {
                 if (toks[t].span.begin < line.begin + skip_bytes) skip_[t] = true;
                 speaker_at_[t] = speaker;
@@ -199,7 +200,8 @@ private:
             seen_text = seen_text || first_line;
             // Headers stand at the top ("Episode Date:") and the foot ("Source: CNN").
             const bool edge = line.begin < 3000 || line.end + 400 > d_.bytes.size();
-            if ((edge && header_line(text)) || (first_line && headline(text, next_line_starts_anew(line.end)))) {
+            if ((edge && header_line(line_tokens, t)) ||
+                (first_line && headline(text, next_line_starts_anew(line.end)))) {
                 breaks_.push_back(line.begin);
                 breaks_.push_back(line.end);
             }
@@ -223,12 +225,21 @@ private:
                t.back() != '"';
     }
 
-    // Lines that stand alone: a podcast header, "Transcript", "Source: CNN".
-    static bool header_line(std::string_view l) {
-        const std::string_view t = trim(l);
-        return t.starts_with("Episode Date:") || t == "Transcript" || t.starts_with("Discussion (") ||
-               t.starts_with("Source:") || t.starts_with("Published:") || t.starts_with("Date:") ||
-               t.find(" Podcast by ") != std::string::npos;
+    // Lines that stand alone (data/header_lines.tsv): "Episode Date: ...", "Transcript", a
+    // podcast's title line, "Source: CNN". Over the line's tokens [b, e).
+    bool header_line(std::size_t b, std::size_t e) const {
+        const auto& toks = d_.tokens.tokens;
+        const auto& keys = numeric_words().headers;
+        if (const auto m = keys.match(toks, b, e)) {
+            const HeaderRole r = *m->value;
+            if (r == HeaderRole::Alone && m->length == e - b) return true;
+            if (r != HeaderRole::Alone && r != HeaderRole::Podcast && r != HeaderRole::Credit &&
+                r != HeaderRole::Recorded)
+                return true;
+        }
+        for (std::size_t i = b + 1; i < e; ++i)
+            if (const auto m = keys.match(toks, i, e); m && *m->value == HeaderRole::Podcast) return true;
+        return false;
     }
 
     std::size_t next_kept(std::size_t i) const {

@@ -153,6 +153,8 @@ std::string replace_invalid_utf8(std::string_view s) {
     return out;
 }
 
+std::string error_line(std::string_view message) { return "nkclaims: error: " + printable(message); }
+
 std::string printable(std::string_view s) {
     std::string out;
     for (std::size_t i = 0; i < s.size();) {

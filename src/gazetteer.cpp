@@ -248,6 +248,7 @@ constexpr DataFile kDataFiles[] = {
     {"date_prepositions.tsv", nullptr},
     {"abbreviations.txt", nullptr},
     {"masthead.tsv", nullptr},
+    {"header_lines.tsv", nullptr},
     {"joiners.tsv", nullptr},
 };
 

@@ -10,11 +10,22 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr std::size_t kTitleBytes = 300;   // a longer line is body text, never a title
-constexpr std::size_t kTopBytes = 3000;    // bylines and datelines stand above this byte...
-constexpr int kTopLines = 12;              // ...and within this many lines with text
-constexpr std::size_t kBylineBytes = 200;  // a longer line is body text, unless its date leads it
-constexpr std::size_t kDatelineLead = 60;  // "SEOUL, Nov 13 (Reuters) -": a date this near the line's start
+constexpr std::size_t kTitleBytes = 300;      // a longer line is body text, never a title
+constexpr std::size_t kTopBytes = 3000;       // bylines and datelines stand above this byte...
+constexpr int kTopLines = 12;                 // ...and within this many lines with text
+constexpr std::size_t kBylineBytes = 200;     // a longer line is body text, unless its date leads it
+constexpr std::size_t kDatelineLead = 60;     // "SEOUL, Nov 13 (Reuters) -": a date this near the line's start
+constexpr int kKeyedLines = 12;               // "Episode Date:", "Published:" stand in the first lines
+constexpr std::size_t kFooterBytes = 400;     // "Source: CNN" stands in the last bytes
+constexpr std::size_t kRecordedBytes = 6000;  // "this episode was recorded on ..." is said before this byte
+
+const Lexicon<HeaderRole>& header_keys() { return numeric_words().headers; }
+
+// Where the parts of a title line "<show> by <outlet> - <episode>" are, in bytes.
+struct Credit {
+    std::size_t outlet_begin, outlet_end;  // the outlet's words
+    std::size_t title_begin;               // the episode's title, to the end of the line
+};
 
 // The lines at the top of a document: which are furniture or bylines, and the first day one
 // of them writes.
@@ -40,6 +51,74 @@ public:
             if (text.empty()) continue;
             ++seen;
             if (auto day = date_on(l, text.size())) return day;
+        }
+        return std::nullopt;
+    }
+
+    // The first day on the first top line keyed with role `r` that writes one ("Episode Date:
+    // October 24, 2024"); `found` says whether any top line is keyed with it.
+    struct Keyed {
+        bool found = false;
+        std::optional<Day> day;
+    };
+    Keyed keyed(HeaderRole r) const {
+        Keyed k;
+        const std::string_view bytes = d_.bytes;
+        std::size_t at = 0;
+        for (int n = 0; n < kKeyedLines && at < bytes.size(); ++n, ++at) {  // lines_of() would split them all
+            const std::size_t nl = std::min(bytes.find('\n', at), bytes.size());
+            const auto [b, e] = tokens_of(Line{at, nl});
+            at = nl;
+            const auto m = header_keys().match(t_, b, e);
+            if (!m || *m->value != r) continue;
+            k.found = true;
+            for (const DateMention& dm : find_dates(t_, b + m->length, e, std::nullopt))
+                if (dm.range.first == dm.range.last) return {true, dm.range.first};
+        }
+        return k;
+    }
+
+    // Line `l` read as "<show> by <outlet> - <episode>": a credit word and then a dash, each
+    // with a space on both sides.
+    std::optional<Credit> credit(const Line& l) const {
+        const auto [b, e] = tokens_of(l);
+        std::optional<std::size_t> by, dash;  // the credit's last token, the dash
+        for (std::size_t i = b + 1; i < e; ++i) {
+            if (!t_[i].space_before) continue;
+            if (!dash && t_[i].text == "-" && i + 1 < e && t_[i + 1].space_before) dash = i;
+            const auto m = header_keys().match(t_, i, e);
+            if (!by && m && *m->value == HeaderRole::Credit && i + m->length < e && t_[i + m->length].space_before)
+                by = i + m->length - 1;
+        }
+        if (!by || !dash || *by > *dash) return std::nullopt;
+        return Credit{t_[*by].span.end, t_[*dash].span.begin, t_[*dash].span.end + 1};
+    }
+
+    // The outlet named after the last footer key in the last bytes ("Source: CNN").
+    std::optional<std::string_view> footer() const {
+        const std::string_view b = d_.bytes;
+        const std::size_t tail = b.size() > kFooterBytes ? b.size() - kFooterBytes : 0;
+        for (std::size_t i = t_.size(); i-- > 0 && t_[i].span.begin >= tail;) {
+            const auto m = header_keys().match(t_, i, t_.size());
+            if (!m || *m->value != HeaderRole::Source) continue;
+            const std::size_t from = t_[i + m->length - 1].span.end;
+            const auto eol = b.find('\n', from);
+            return b.substr(from, (eol == std::string_view::npos ? b.size() : eol) - from);
+        }
+        return std::nullopt;
+    }
+
+    // The first day after a recording key in a sentence near the top ("this episode was
+    // recorded ... on Tuesday, the 22nd of October, 2024").
+    std::optional<Day> recorded() const {
+        for (const Sentence& s : d_.sentences) {
+            if (s.span.begin > kRecordedBytes) break;
+            for (std::size_t i = s.tok_begin; i < s.tok_end; ++i) {
+                const auto m = header_keys().match(t_, i, s.tok_end);
+                if (!m || *m->value != HeaderRole::Recorded) continue;
+                for (const DateMention& dm : find_dates(t_, i, s.tok_end, std::nullopt))
+                    if (dm.range.first == dm.range.last) return dm.range.first;
+            }
         }
         return std::nullopt;
     }
@@ -105,26 +184,6 @@ private:
     mutable Day latest_day_{};     // the epoch when it writes no whole day
 };
 
-// The value after "Key:" on a line near the top, if the line starts with it.
-std::optional<std::string> header_value(std::string_view bytes, std::string_view key) {
-    std::size_t at = 0;
-    for (int n = 0; n < 12 && at < bytes.size(); ++n) {
-        auto nl = bytes.find('\n', at);
-        if (nl == std::string_view::npos) nl = bytes.size();
-        const std::string_view line = trim(bytes.substr(at, nl - at));
-        if (line.starts_with(key)) return std::string(trim(line.substr(key.size())));
-        at = nl + 1;
-    }
-    return std::nullopt;
-}
-
-std::optional<Day> first_absolute_date(std::string_view text) {
-    const TokenStream ts = tokenize(text);
-    for (const DateMention& m : find_dates(ts.tokens, 0, ts.tokens.size(), std::nullopt))
-        if (m.range.first == m.range.last) return m.range.first;
-    return std::nullopt;
-}
-
 std::string outlet_in(std::string_view text, const Gazetteer& g) {
     const TokenStream ts = tokenize(text);
     for (std::size_t i = 0; i < ts.tokens.size(); ++i)
@@ -141,48 +200,24 @@ DocumentMeta read_meta(const Document& d, const Gazetteer& g) {
     const std::string_view b = d.bytes;
     const Masthead top(d);
     for (const Line& l : lines_of(b)) {
-        const std::string line(trim(b.substr(l.begin, l.end - l.begin)));
+        const std::string_view line = trim(b.substr(l.begin, l.end - l.begin));
         if (line.empty() || line.size() > kTitleBytes || !top.may_be_title(l)) continue;
         m.title = line;
-        const auto by = line.find(" by ");
-        const auto dash = line.find(" - ");
-        if (by != std::string::npos && dash != std::string::npos && by < dash) {
-            m.outlet = outlet_in(std::string_view(line).substr(by + 4, dash - by - 4), g);
-            m.title = line.substr(dash + 3);
+        if (const auto c = top.credit(l)) {
+            m.outlet = outlet_in(b.substr(c->outlet_begin, c->outlet_end - c->outlet_begin), g);
+            m.title = line.substr(c->title_begin - static_cast<std::size_t>(line.data() - b.data()));
             m.kind = DocKind::Transcript;
         }
         break;
     }
-    if (auto v = header_value(b, "Episode Date:")) {
-        m.published = first_absolute_date(*v);
+    if (const auto episode = top.keyed(HeaderRole::EpisodeDate); episode.found) {
+        m.published = episode.day;
         m.kind = DocKind::Transcript;
     }
-    for (const char* key : {"Published:", "Date:"})
-        if (auto v = header_value(b, key); v && !m.published) m.published = first_absolute_date(*v);
+    if (!m.published) m.published = top.keyed(HeaderRole::Published).day;
     if (!m.published) m.published = top.publication_date();
-    // "this episode was recorded ... on Tuesday, the 22nd of October, 2024"
-    for (const Sentence& s : d.sentences) {
-        if (s.span.begin > 6000) break;
-        const auto& toks = d.tokens.tokens;
-        for (std::size_t i = s.tok_begin; i < s.tok_end; ++i) {
-            if (!toks[i].is("recorded")) continue;
-            for (const DateMention& dm : find_dates(toks, i, s.tok_end, std::nullopt))
-                if (dm.range.first == dm.range.last) {
-                    m.recorded = dm.range.first;
-                    m.kind = DocKind::Transcript;
-                    break;
-                }
-        }
-        if (m.recorded) break;
-    }
-    // "Source: CNN" closes an article: look only at its last lines.
-    const std::size_t tail = b.size() > 400 ? b.size() - 400 : 0;
-    auto last_nl = b.substr(tail).rfind("Source:");
-    if (last_nl != std::string_view::npos) last_nl += tail;
-    if (last_nl != std::string_view::npos && m.outlet.empty()) {
-        auto eol = b.find('\n', last_nl);
-        m.outlet = outlet_in(b.substr(last_nl + 7, (eol == std::string_view::npos ? b.size() : eol) - last_nl - 7), g);
-    }
+    if ((m.recorded = top.recorded())) m.kind = DocKind::Transcript;
+    if (const auto source = top.footer(); source && m.outlet.empty()) m.outlet = outlet_in(*source, g);
     if (!m.kind) {
         const bool subtitles = b.starts_with("WEBVTT") || b.substr(0, 2000).find("-->") != std::string_view::npos;
         m.kind = subtitles ? DocKind::Transcript : DocKind::Article;

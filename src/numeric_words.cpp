@@ -225,6 +225,25 @@ void read_joiners(const std::filesystem::path& dir, NumericWords& w) {
     });
 }
 
+void read_header_lines(const std::filesystem::path& dir, NumericWords& w) {
+    static const WordMap<HeaderRole> roles{{"episode_date", HeaderRole::EpisodeDate},
+                                           {"published", HeaderRole::Published},
+                                           {"source", HeaderRole::Source},
+                                           {"header", HeaderRole::Header},
+                                           {"alone", HeaderRole::Alone},
+                                           {"podcast", HeaderRole::Podcast},
+                                           {"credit", HeaderRole::Credit},
+                                           {"recorded", HeaderRole::Recorded}};
+    read_rows(dir / "header_lines.tsv", 2, [&](const auto& f, const auto& where) {
+        const auto it = roles.find(std::string_view(f[1]));
+        if (it == roles.end())
+            throw ConfigError(where, fmt::format("unknown role '{}' (episode_date, published, source, header, alone, "
+                                                 "podcast, credit, recorded)",
+                                                 f[1]));
+        w.headers.add(f[0], it->second);
+    });
+}
+
 }  // namespace
 
 NumericWords NumericWords::read(const std::filesystem::path& dir) {
@@ -236,6 +255,7 @@ NumericWords NumericWords::read(const std::filesystem::path& dir) {
             throw ConfigError(where, fmt::format("unknown role '{}' (furniture, byline)", f[1]));
         w.masthead.add(f[0], f[1] == "byline" ? MastheadRole::Byline : MastheadRole::Furniture);
     });
+    read_header_lines(dir, w);
     read_joiners(dir, w);
     read_rows(dir / "abbreviations.txt", 1,
               [&](const auto& f, const auto&) { add_first(w.abbreviations, w.spelled, f[0]); });

@@ -66,6 +66,10 @@ struct Store::Impl {
         st->clearBindings();
         return *st;
     }
+    // The steps of put(), inside its transaction.
+    PutResult drop_stale(const StoredDocument& doc);
+    std::int64_t insert_document(const StoredDocument& doc);
+    void insert_claims(std::int64_t doc_id, const std::vector<Claim>& claims);
     Impl(const std::string& path, Access access)
         // No mutex of SQLite's: one thread at a time uses a connection (an ingest's writer thread
         // has this one; its workers share `reader` under `reading`), and a locked mutex around
@@ -231,67 +235,78 @@ private:
 };
 }  // namespace
 
-PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims) {
-    auto& db = impl_->db;
-    try {
-        DocumentWrite tx(db, impl_->in_batch);
-        SQLite::Statement& find = impl_->prepared(impl_->find_doc, "SELECT id, hash FROM documents WHERE path = ?");
-        find.bind(1, doc.path);
-        PutResult result = PutResult::Added;
-        if (find.executeStep()) {
-            if (find.getColumn(1).getString() == doc.hash) {
-                find.reset();
-                tx.commit();
-                return PutResult::Unchanged;
-            }
-            const auto old = find.getColumn(0).getInt64();
-            find.reset();
-            SQLite::Statement& del = impl_->prepared(impl_->delete_doc, "DELETE FROM documents WHERE id = ?");
-            del.bind(1, old);
-            del.exec();
-            result = PutResult::Replaced;
-        }
+// The row of a document's path, when there is one: Unchanged when it has the same hash, else
+// deleted (its claims with it) and Replaced; Added when there was none.
+PutResult Store::Impl::drop_stale(const StoredDocument& doc) {
+    SQLite::Statement& find = prepared(find_doc, "SELECT id, hash FROM documents WHERE path = ?");
+    find.bind(1, doc.path);
+    if (!find.executeStep()) {
         find.reset();
-        SQLite::Statement& ins =
-            impl_->prepared(impl_->insert_doc,
-                            "INSERT INTO documents(path, name, hash, title, outlet, kind, published, recorded, "
-                            "bytes, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
-        ins.bind(1, doc.path);
-        ins.bind(2, doc.name);
-        ins.bind(3, doc.hash);
-        bind_text(ins, 4, doc.meta.title);
-        bind_text(ins, 5, doc.meta.outlet);
-        bind_text(ins, 6, doc.meta.kind ? std::string(to_string(*doc.meta.kind)) : std::string{});
-        bind_text(ins, 7, opt_day(doc.meta.published));
-        bind_text(ins, 8, opt_day(doc.meta.recorded));
-        ins.bind(9, static_cast<std::int64_t>(doc.bytes));
-        ins.bind(10, now_utc());
-        ins.exec();
-        const auto doc_id = db.getLastInsertRowid();
-        SQLite::Statement& c = impl_->prepared(impl_->insert_claim, store_rows::insert_claim_sql().c_str());
-        // In order of position, so that the ids of a document's claims are too (listings read
-        // them in id order); the extractor gives them so already.
-        std::vector<const Claim*> ordered;
-        ordered.reserve(claims.size());
-        for (const Claim& cl : claims) ordered.push_back(&cl);
-        std::stable_sort(ordered.begin(), ordered.end(),
-                         [](const Claim* a, const Claim* b) { return a->span.begin < b->span.begin; });
-        std::int64_t first_claim = 0;
-        for (const Claim* stored : ordered) {
-            c.reset();
-            c.clearBindings();
-            store_rows::bind_claim(c, doc_id, *stored);
-            c.exec();
-            if (first_claim == 0) first_claim = db.getLastInsertRowid();
-        }
-        if (first_claim != 0) {  // the run of ids the claims took
-            SQLite::Statement& run = impl_->prepared(
-                impl_->set_claim_run, "UPDATE documents SET first_claim = ?, last_claim = ? WHERE id = ?");
-            run.bind(1, first_claim);
-            run.bind(2, db.getLastInsertRowid());
-            run.bind(3, doc_id);
-            run.exec();
-        }
+        return PutResult::Added;
+    }
+    if (find.getColumn(1).getString() == doc.hash) {
+        find.reset();
+        return PutResult::Unchanged;
+    }
+    const auto old = find.getColumn(0).getInt64();
+    find.reset();
+    SQLite::Statement& del = prepared(delete_doc, "DELETE FROM documents WHERE id = ?");
+    del.bind(1, old);
+    del.exec();
+    return PutResult::Replaced;
+}
+
+// Inserts the document's row; returns its id.
+std::int64_t Store::Impl::insert_document(const StoredDocument& doc) {
+    SQLite::Statement& ins = prepared(insert_doc,
+                                      "INSERT INTO documents(path, name, hash, title, outlet, kind, published, "
+                                      "recorded, bytes, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, doc.path);
+    ins.bind(2, doc.name);
+    ins.bind(3, doc.hash);
+    bind_text(ins, 4, doc.meta.title);
+    bind_text(ins, 5, doc.meta.outlet);
+    bind_text(ins, 6, doc.meta.kind ? std::string(to_string(*doc.meta.kind)) : std::string{});
+    bind_text(ins, 7, opt_day(doc.meta.published));
+    bind_text(ins, 8, opt_day(doc.meta.recorded));
+    ins.bind(9, static_cast<std::int64_t>(doc.bytes));
+    ins.bind(10, now_utc());
+    ins.exec();
+    return db.getLastInsertRowid();
+}
+
+// Inserts the claims of document `doc_id` in order of position, so that the ids of a
+// document's claims are too (listings read them in id order; the extractor gives them so
+// already), and records on the document the run of ids they took.
+void Store::Impl::insert_claims(std::int64_t doc_id, const std::vector<Claim>& claims) {
+    SQLite::Statement& c = prepared(insert_claim, store_rows::insert_claim_sql().c_str());
+    std::vector<const Claim*> ordered;
+    ordered.reserve(claims.size());
+    for (const Claim& cl : claims) ordered.push_back(&cl);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Claim* a, const Claim* b) { return a->span.begin < b->span.begin; });
+    std::int64_t first_claim = 0;
+    for (const Claim* stored : ordered) {
+        c.reset();
+        c.clearBindings();
+        store_rows::bind_claim(c, doc_id, *stored);
+        c.exec();
+        if (first_claim == 0) first_claim = db.getLastInsertRowid();
+    }
+    if (first_claim == 0) return;
+    SQLite::Statement& run =
+        prepared(set_claim_run, "UPDATE documents SET first_claim = ?, last_claim = ? WHERE id = ?");
+    run.bind(1, first_claim);
+    run.bind(2, db.getLastInsertRowid());
+    run.bind(3, doc_id);
+    run.exec();
+}
+
+PutResult Store::put(const StoredDocument& doc, const std::vector<Claim>& claims) {
+    try {
+        DocumentWrite tx(impl_->db, impl_->in_batch);
+        const PutResult result = impl_->drop_stale(doc);
+        if (result != PutResult::Unchanged) impl_->insert_claims(impl_->insert_document(doc), claims);
         tx.commit();
         return result;
     } catch (const SQLite::Exception& e) {

@@ -97,6 +97,16 @@ TEST_CASE("cli: bad input", "[cli]") {
                            "nkclaims: error: " + latin.string() + ": not UTF-8 text (invalid byte at offset 3)\n");
         CHECK(dump(db) == before);
     }
+    SECTION("a file name's control characters reach the terminal as escapes, not raw") {
+        const auto hostile = tmp.write("red\x1b[31m\rname.txt", "");
+        for (const std::string& command : {std::string(" extract '"), " ingest -q --db '" + db + "' '"}) {
+            auto r = run(binary() + command + hostile.string() + "'");
+            CHECK(r.status == 1);
+            CHECK(r.err.find('\x1b') == std::string::npos);
+            CHECK(r.err.find('\r') == std::string::npos);
+            CHECK(r.err.find("red\\x1b[31m\\x0dname.txt: empty file\n") != std::string::npos);
+        }
+    }
     SECTION("a malformed manifest stops before anything is written") {
         const auto m = tmp.write("m.json", "[{\"file\": \"good.txt\", \"published\": \"2025-02-30\"}]");
         auto r = run(binary() + " ingest --db '" + db + "' --manifest '" + m.string() + "' '" + good.string() + "'");

@@ -104,7 +104,7 @@ TEST_CASE("conflicts: only claims about the same thing", "[conflicts]") {
         CHECK(find({r, fig("b", 11000, 11000, "2025-07-02")}).conflicts.empty());
     }
     SECTION("places that do not overlap; places that do") {
-        auto kursk = fig("a", 3000, 3000, "2024-11-01");
+        auto kursk = fig("a", 6000, 6000, "2024-11-01");
         kursk.location = "kursk";
         auto far_east = fig("b", 8000, 8000, "2024-11-01");
         far_east.location = "russia_far_east";
@@ -125,6 +125,18 @@ TEST_CASE("conflicts: only claims about the same thing", "[conflicts]") {
         more.increment = true;
         CHECK(find({more, fig("b", 11000, 11000, "2025-02-03")}).conflicts.empty());
     }
+    SECTION("troops sent: a count below half of another at the same time is a batch or a part of it") {
+        CHECK(find({fig("a", 12000, 12000, "2025-02-27"), fig("b", 1000, 3000, "2025-02-27")}).conflicts.empty());
+        CHECK(find({fig("a", 1500, 1500, "2024-10-22"), fig("b", 3000, std::nullopt, "2024-10-23")}).conflicts.size() ==
+              1);
+    }
+    SECTION("a count whose phase is unknown is compared with nothing; a loss has none to know") {
+        auto struck = fig("a", 3, 3, "2025-03-24", Phase::Deployed, Metric::Equipment);
+        auto sent = fig("b", 220, 220, "2025-03-27", Phase::Deployed, Metric::Equipment);
+        struck.phase.reset();
+        sent.phase.reset();
+        CHECK(find({struck, sent}).conflicts.empty());
+    }
     SECTION("a planned increment is still a plan") {
         auto more = fig("a", 25000, 30000, "2025-07-02", Phase::Planned);
         more.increment = true;
@@ -134,23 +146,37 @@ TEST_CASE("conflicts: only claims about the same thing", "[conflicts]") {
 
 TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[conflicts]") {
     SECTION("a later, lower cumulative figure from another source conflicts; higher is an update") {
-        auto r = find({fig("a", 11000, 11000, "2024-11-10"), fig("b", 3000, 3000, "2025-03-01")});
+        auto r = find({fig("a", 11000, 11000, "2024-11-10"), fig("b", 7000, 7000, "2025-03-01")});
         REQUIRE(r.conflicts.size() == 1);
         CHECK(r.conflicts[0].kind == ConflictKind::LowerLater);
         CHECK(find({fig("a", 3000, 3000, "2024-10-23"), fig("b", 11000, 11000, "2025-03-01")}).conflicts.empty());
     }
-    SECTION("a later figure below a quarter of the peak is another quantity (a batch), not a lower total") {
+    SECTION("a later troop count below half of the peak is another quantity (a batch), not a lower total") {
         CHECK(
             find({fig("us_gov", 12000, 12000, "2025-01-24"), fig("nis", 2000, 2000, "2025-09-02")}).conflicts.empty());
+        CHECK(find({fig("a", 11000, 11000, "2024-11-10"), fig("b", 3000, 3000, "2025-03-01")}).conflicts.empty());
+    }
+    SECTION("a later lower figure conflicts once, with the highest peak it falls below") {
+        auto r = find({fig("nis", 15000, 15000, "2025-04-30"), fig("us_gov", 12000, 12000, "2025-01-24"),
+                       fig("nk_news", 10000, 10000, "2025-07-08")});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].claims[0]->source == "nis");
+        SECTION("unless a document holding it also states a lower peak: the writer set those two side by side") {
+            auto beside = fig("us_gov", 12000, 12000, "2025-01-24", Phase::Deployed, Metric::Troops, false, "b.txt");
+            auto later = fig("nk_news", 10000, 10000, "2025-07-08", Phase::Deployed, Metric::Troops, false, "b.txt");
+            auto s = find({fig("nis", 15000, 15000, "2025-04-30"), beside, later});
+            REQUIRE(s.conflicts.size() == 1);
+            CHECK(s.conflicts[0].claims[0]->source == "us_gov");
+        }
     }
     SECTION("a lower figure restated by the same voice is one conflict with the peak; another voice, another") {
         // Sources that make assessments: an outlet saying the same 3,000 the next day relays one.
-        CHECK(find({fig("us_gov", 11000, 11000, "2024-11-10"), fig("nis", 3000, 3000, "2025-03-01"),
-                    fig("nis", 3000, 3000, "2025-03-20"), fig("nis", 3000, 3000, "2025-04-20")})
+        CHECK(find({fig("us_gov", 11000, 11000, "2024-11-10"), fig("nis", 7000, 7000, "2025-03-01"),
+                    fig("nis", 7000, 7000, "2025-03-20"), fig("nis", 7000, 7000, "2025-04-20")})
                   .conflicts.size() == 1);
-        auto r = find({fig("us_gov", 11000, 11000, "2024-11-10"), fig("nis", 3000, 3000, "2025-03-01"),
-                       fig("nis", 3000, 3000, "2025-03-20"), fig("nis", 3000, 3000, "2025-04-20"),
-                       fig("uk_gov", 3000, 3000, "2025-04-21")});
+        auto r = find({fig("us_gov", 11000, 11000, "2024-11-10"), fig("nis", 7000, 7000, "2025-03-01"),
+                       fig("nis", 7000, 7000, "2025-03-20"), fig("nis", 7000, 7000, "2025-04-20"),
+                       fig("uk_gov", 7000, 7000, "2025-04-21")});
         REQUIRE(r.conflicts.size() == 2);
         CHECK(r.conflicts[0].kind == ConflictKind::LowerLater);
         CHECK(r.conflicts[0].claims[1]->source == "nis");
@@ -206,6 +232,11 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
                         fig("cnn", 50000, 50000, "2025-07-05", Phase::Planned), denial("ukraine_intel", "2025-07-08")});
         CHECK(r2.conflicts.size() == 2);
     }
+    SECTION("a denial about a place says nothing of a figure that names none") {
+        CHECK(find({fig("ukraine_gov", 10000, 10000, "2024-10-22", Phase::Planned),
+                    denial("us_gov", "2024-10-23", "ukraine")})
+                  .conflicts.empty());
+    }
     SECTION("a denial about another place does not") {
         auto f = fig("us_gov", 3000, std::nullopt, "2024-10-23");
         f.location = "russia_far_east";
@@ -229,8 +260,8 @@ TEST_CASE("conflicts: cumulative figures, revisions, corroboration, denials", "[
                 .conflicts.size() == 2);
     }
     SECTION("the same claims give the same order") {
-        std::vector<Claim> c{fig("a", 100, 100, "2025-01-01"), fig("b", 900, 900, "2025-01-01"),
-                             fig("c", 400, 400, "2025-01-02")};
+        std::vector<Claim> c{fig("a", 600, 600, "2025-01-01"), fig("b", 1000, 1000, "2025-01-01"),
+                             fig("c", 800, 800, "2025-01-02")};
         auto r1 = find(c);
         std::reverse(c.begin(), c.end());
         auto r2 = find(c);
@@ -344,6 +375,19 @@ TEST_CASE("conflicts: killed, wounded and casualties, each with its own kind", "
         CHECK(r.conflicts[0].claims[0]->metric == Metric::Killed);
         CHECK(r.conflicts[0].claims[1]->metric == Metric::Casualties);
     }
+    SECTION("killed below half of a peak still conflict: losses never shrink, down to a quarter") {
+        CHECK(find({loss("western_officials", Metric::Killed, 1000, "2025-01-22"),
+                    loss("yu", Metric::Killed, 400, "2025-03-06")})
+                  .conflicts.size() == 1);
+    }
+    SECTION("casualties counted over a week before another voice's wounded are no conflict; within a week they are") {
+        CHECK(find({loss("sk_gov", Metric::Casualties, 1100, "2024-12-23"),
+                    loss("nis", Metric::Wounded, 2700, "2025-01-13")})
+                  .conflicts.empty());
+        CHECK(find({loss("us_gov", Metric::Casualties, 1200, "2025-02-28"),
+                    loss("yu", Metric::Wounded, 3600, "2025-03-06")})
+                  .conflicts.size() == 1);
+    }
     SECTION("casualties said long before a larger killed figure are no conflict: losses grow") {
         CHECK(find({loss("us_gov", Metric::Casualties, 1200, "2025-02-28"),
                     loss("nis", Metric::Killed, 2000, "2025-09-02")})
@@ -420,7 +464,9 @@ TEST_CASE("conflicts: between assessments, each listing its relays", "[conflicts
                    fig("us_gov", 3000, std::nullopt, "2024-10-23")});
     REQUIRE(r.conflicts.size() == 1);
     const Conflict& c = r.conflicts[0];
-    CHECK(c.claims[0]->doc == "1.txt");
+    // Each side is shown by its mention that best shows the disagreement: the origin's own words,
+    // nearest in time to the other side (the relay of 19 October, four days before it).
+    CHECK(c.claims[0]->doc == "2.txt");
     REQUIRE(c.reports.size() == 2);
     CHECK(c.reports[0] == 3);
     CHECK(c.reports[1] == 1);
@@ -439,6 +485,19 @@ TEST_CASE("conflicts: between assessments, each listing its relays", "[conflicts
         keep_document(r, "3.txt");
         CHECK(r.conflicts.size() == 1);
     }
+}
+
+TEST_CASE("conflicts: a side is shown by the mention in the document that states both", "[conflicts]") {
+    auto mention = [](std::string date, std::string doc) {
+        return fig("western_officials", 4000, 4000, std::move(date), Phase::Deployed, Metric::Casualties, false,
+                   std::move(doc));
+    };
+    auto r =
+        find({mention("2025-01-22", "bbc.txt"), mention("2025-01-24", "upi.txt"), mention("2025-02-05", "later.txt"),
+              fig("us_gov", 1200, 1200, "2025-01-25", Phase::Deployed, Metric::Casualties, false, "upi.txt")});
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].claims[0]->doc == "upi.txt");
+    CHECK(r.conflicts[0].reports[0] == 3);
 }
 
 TEST_CASE("conflicts: --metric keeps the stances about it", "[conflicts]") {

@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
 #include "nkclaims/error.hpp"
+#include "nkclaims/numeric_words.hpp"
 
 using namespace nkclaims;
 using nkclaims::test::TempDir;
@@ -100,6 +102,54 @@ TEST_CASE("sentences", "[document]") {
             "00:00:06.000\narrived.\n");
         REQUIRE_FALSE(d.sentences.empty());
         CHECK(sentences(d)[0].find("-->") == std::string::npos);
+    }
+}
+
+namespace {
+// A copy of data/ whose header_lines.tsv has `extra` appended, with its words in use until
+// the end of the scope (the words of data/ again after it).
+struct HeaderKeysWith {
+    TempDir tmp;
+    std::filesystem::path dir;
+    explicit HeaderKeysWith(const std::string& extra) {
+        std::filesystem::copy(NKCLAIMS_TEST_DATA, tmp.path() / "data", std::filesystem::copy_options::recursive);
+        std::ofstream(tmp.path() / "data" / "header_lines.tsv", std::ios::app) << extra;
+        dir = tmp.path() / "data";
+    }
+    ~HeaderKeysWith() { use_numeric_words(NKCLAIMS_TEST_DATA); }
+};
+}  // namespace
+
+TEST_CASE("the keys of header lines are data (header_lines.tsv)", "[document]") {
+    // A line broken mid-sentence is joined to the next one, unless it is a header line.
+    const std::string text = "A title\nAired: March 25, 2025\nhello there. The week was long.\n";
+    const auto joined = [](const Document& d) {
+        for (const std::string& s : sentences(d))
+            if (s.find("Aired") != std::string::npos && s.find("hello") != std::string::npos) return true;
+        return false;
+    };
+    SECTION("a key the file does not have leaves its line as text") {
+        const auto d = parse_document("p.txt", text, test::gazetteer());
+        CHECK(d.meta.kind == DocKind::Article);
+        CHECK(joined(d));
+    }
+    SECTION("a key added to the file makes a header line: its day, a transcript, a line of its own") {
+        const HeaderKeysWith keys("=Aired:\tepisode_date\n");
+        const auto d = parse_document("p.txt", text, Gazetteer::load(keys.dir));
+        CHECK(d.meta.kind == DocKind::Transcript);
+        REQUIRE(d.meta.published);
+        CHECK(iso_day(*d.meta.published) == "2025-03-25");
+        CHECK_FALSE(joined(d));
+    }
+    SECTION("an unknown role names the file and line") {
+        const HeaderKeysWith keys("Aired:\tbroadcast\n");
+        try {
+            Gazetteer::load(keys.dir);
+            FAIL("no error");
+        } catch (const ConfigError& e) {
+            CHECK_THAT(e.message(), Catch::StartsWith((keys.dir / "header_lines.tsv").string() + ":") &&
+                                        Catch::Contains(": unknown role 'broadcast'"));
+        }
     }
 }
 

@@ -156,6 +156,8 @@ public:
     std::uint32_t rank(std::uint32_t doc) const { return rank_[doc]; }
     // Whether a source (a name number) names an institution, not an unnamed group or an outlet.
     bool named(std::uint32_t source) const { return named_[source] != 0; }
+    // Whether a source (a name number) is an outlet speaking for no one it names (Gazetteer::is_outlet).
+    bool outlet(std::uint32_t source) const { return outlet_[source] == 1; }
     // Whether two places can be the same: either is none, or one lies within the other.
     bool compatible(std::uint32_t a, std::uint32_t b) const { return compatible_[a * places_ + b] != 0; }
     bool compatible(const ClaimFacts& a, const ClaimFacts& b) const { return compatible(a.place, b.place); }
@@ -196,8 +198,9 @@ private:
     const std::vector<std::string>& names_;
     const std::vector<std::string>& place_names_;
     bool explain_;
-    std::vector<std::uint32_t> rank_;  // by name number: a document's rank among the names
-    std::vector<std::uint8_t> named_;  // by name number
+    std::vector<std::uint32_t> rank_;   // by name number: a document's rank among the names
+    std::vector<std::uint8_t> named_;   // by name number
+    std::vector<std::uint8_t> outlet_;  // by name number: 1 an outlet, 0 not, 2 never asked
     std::size_t places_ = 0;
     std::vector<std::uint8_t> compatible_;    // places_ x places_
     std::vector<std::uint32_t> assessment_;   // by claim number

@@ -36,7 +36,8 @@ std::string_view to_string(ConflictKind k);
 struct Conflict {
     ConflictKind kind;
     // The disagreeing claims, one for each side: two figures, earlier first; or a figure and the
-    // stance denying it. A figure stands for its assessment (its origin's first mention).
+    // stance denying it. A figure stands for its assessment, shown by the mention that best shows
+    // the disagreement: in a document stating both sides, the origin's own, nearest in time.
     std::vector<const Claim*> claims;
     double severity;  // relative gap between the values; 1 for a denial
     int gap_days;     // the largest distance in days between the claims

@@ -28,7 +28,6 @@ struct DateRange {
     bool overlaps(const DateRange& o) const { return first <= o.last && o.first <= last; }
     // Days between the two ranges; 0 when they overlap.
     int gap_days(const DateRange& o) const;
-    int width_days() const { return static_cast<int>((last - first).count()) + 1; }
     // The shortest ISO 8601 form: "2025-07-08", "2025-06", "2025", or "A/B".
     std::string iso() const;
     // Writes iso() at `out`, which has room for kMaxIso chars, and returns the end: printers

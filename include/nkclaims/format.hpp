@@ -74,6 +74,9 @@ std::string conflict_words(const Conflict& c);
 // Text from outside (a file name, a title) made safe to print on a terminal: invalid UTF-8
 // becomes U+FFFD, control characters (ESC, CR, newlines...) become visible escapes ("\x1b").
 std::string printable(std::string_view s);
+// The line nkclaims prints for an error, "nkclaims: error: FILE: what", with file names and
+// quoted text made printable: a file name never reaches the terminal with its ESC or CR.
+std::string error_line(std::string_view message);
 // Whether `s` is valid UTF-8.
 bool valid_utf8(std::string_view s);
 // `s` with each invalid UTF-8 sequence replaced by U+FFFD.

@@ -1,8 +1,9 @@
 // The words numbers and dates are written with: number words, scales, suffixes, vague
 // quantities, bounds and hedges, month and weekday names, relative-date words, abbreviations.
 // They are data (data/number_*.tsv, vague_numbers.tsv, months.tsv, weekdays.tsv,
-// relative_dates.tsv, date_prepositions.tsv, abbreviations.txt, masthead.tsv), read once and shared by the tokenizer,
-// the number parser, the date resolver and the sentence splitter, which take no Gazetteer of their own.
+// relative_dates.tsv, date_prepositions.tsv, abbreviations.txt, masthead.tsv, header_lines.tsv), read
+// once and shared by the tokenizer, the number parser, the date resolver, the sentence splitter and
+// the metadata reader, which take no Gazetteer of their own.
 #pragma once
 
 #include <cstdint>
@@ -83,12 +84,25 @@ enum class MastheadRole : std::uint8_t {
     Byline,     // "By", "Published", "Updated": never a title; its day is the publication date
 };
 
+// What a key of a header line does (data/header_lines.tsv says it for each role).
+enum class HeaderRole : std::uint8_t {
+    EpisodeDate,  // "Episode Date:": the publication date, and a transcript
+    Published,    // "Published:", "Date:": the publication date
+    Source,       // "Source:" at the foot: the outlet
+    Header,       // a line starting with it is a header line
+    Alone,        // a line of only it is a header line: "Transcript"
+    Podcast,      // inside a podcast's title line: "Podcast by"
+    Credit,       // "<show> by <outlet> - <episode>": by
+    Recorded,     // a day after it, near the top, is the recording date
+};
+
 struct NumericWords {
     std::deque<std::string> spelled;  // the words the WordSets view: a deque never moves them
     NumberWords numbers;
     DateWords dates;
     WordSet abbreviations;  // a period after these ends no sentence: "Gen.", "Sept."
     Lexicon<MastheadRole> masthead;
+    Lexicon<HeaderRole> headers;  // header_lines.tsv
 
     // Reads the files of `dir`; throws ConfigError naming the file and line of a bad entry.
     static NumericWords read(const std::filesystem::path& dir);
