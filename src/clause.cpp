@@ -32,8 +32,9 @@ void Clause::mark() {
     flags_.assign(end - begin, 0);
     for (std::size_t i = begin; i < end; ++i) {
         std::uint8_t& f = flags_[i - begin];
-        if (any_of(t[i], kHardMarks) || g.words.is(WordClass::HardBoundary, t, i, i + 1)) f |= kHard;
-        if (any_of(t[i], kSoftMarks)) f |= kSoft;
+        const bool mark = t[i].kind == TokenKind::Punct;  // the marks are punctuation tokens
+        if ((mark && any_of(t[i], kHardMarks)) || g.words.is(WordClass::HardBoundary, t, i, i + 1)) f |= kHard;
+        if (mark && any_of(t[i], kSoftMarks)) f |= kSoft;
     }
     for (const DateMention& m : dates_)
         for (std::size_t i = m.first; i < m.last; ++i) flags_[i - begin] |= kDate;

@@ -50,6 +50,10 @@ int summary(Io& io, const Options& o, const Store& store, const IngestCounts& n)
     if (!o.quiet)
         io.out << fmt::format("{}: {} added, {} replaced, {} unchanged; {} claims\n", store.path(), n.added, n.replaced,
                               n.unchanged, n.claims);
+    if (!o.quiet && n.undated)
+        io.out << (n.undated == 1 ? std::string("1 document has no date: give it one")
+                                  : fmt::format("{} documents have no date: give them one", n.undated))
+               << " with --date or a manifest (nkclaims docs shows which)\n";
     return n.failed ? kFailed : kOk;
 }
 

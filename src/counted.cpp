@@ -172,9 +172,17 @@ std::optional<NounPhrase> CountedRules::elliptical(const Quantity& q) const {
         return std::nullopt;  // "Cargo 200": a designation
     std::size_t k = b;
     while (k > c_.begin && g_.words.is(WordClass::Restrictor, c_.t, k - 1, k)) --k;
-    const bool predicate = k > c_.begin && g_.words.is(WordClass::Predicate, c_.t, k - 1, k);
+    bool predicate = k > c_.begin && g_.words.is(WordClass::Predicate, c_.t, k - 1, k);
+    std::size_t verb = k - 1;
+    if (!predicate && q.num_first > b && c_.is(b, WordClass::Predicate)) {  // "have exceeded 3,000": a verb that bounds
+        predicate = true;
+        verb = b;
+    }
     if (predicate) {
-        if (auto subject = subject_metric(k - 1)) return subject;
+        if (auto subject = subject_metric(verb)) {
+            subject->end = std::max(subject->end, e);
+            return subject;
+        }
     }
     if (!predicate && !elliptical_cue(q, k)) return std::nullopt;
     auto metric = context_metric(b);

@@ -16,6 +16,35 @@ namespace {
 
 constexpr std::size_t kContextSentences = 5;  // sentences back where an elliptical number finds its noun
 constexpr std::size_t kContextBytes = 800;    // a restated figure, within this many bytes back
+constexpr double kRestatedShare = 0.5;        // of a sentence's words, in order, that make it a restatement
+
+// The words of a sentence, normalized, in order.
+std::vector<std::string_view> words_of(const Document& d, const Sentence& s) {
+    std::vector<std::string_view> w;
+    for (std::size_t i = s.tok_begin; i < s.tok_end; ++i)
+        if (d.tokens.tokens[i].is_word() || d.tokens.tokens[i].kind == TokenKind::Number)
+            w.push_back(d.tokens.tokens[i].norm);
+    return w;
+}
+
+// Whether most of the words of `s`, in order, are those of an earlier sentence that held
+// stances: an article restating its lede further down ("Russia dismissed the reports, but
+// Putin did not deny ..." said again). Its stances were counted where they were first said.
+bool restates_stances(const Document& d, const Sentence& s, const std::vector<const Sentence*>& earlier) {
+    const auto a = words_of(d, s);
+    if (a.empty()) return false;
+    for (const Sentence* e : earlier) {
+        const auto b = words_of(d, *e);
+        std::vector<std::size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);  // longest common subsequence
+        for (const auto& x : a) {
+            for (std::size_t j = 0; j < b.size(); ++j)
+                cur[j + 1] = x == b[j] ? prev[j] + 1 : std::max(prev[j + 1], cur[j]);
+            std::swap(prev, cur);
+        }
+        if (static_cast<double>(prev[b.size()]) >= kRestatedShare * static_cast<double>(a.size())) return true;
+    }
+    return false;
+}
 
 // "Blinken said 8,000 are in Kursk. So the American figure is 8,000.": an unattributed figure
 // repeating one of the last sentences belongs to that figure's source.
@@ -65,7 +94,8 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
     std::size_t carried_at = 0;
     constexpr std::size_t kCarrySentences = 3;
     std::vector<const Sentence*> previous;
-    std::vector<Claim> recent;  // the figures of the last few sentences
+    std::vector<Claim> recent;                      // the figures of the last few sentences
+    std::vector<const Sentence*> stance_sentences;  // the sentences that held stances
     for (std::size_t n = 0; n < d.sentences.size(); ++n) {
         const Sentence& s = d.sentences[n];
         if (s.boilerplate) continue;
@@ -80,6 +110,8 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
             FigureRules figure_rules(x);
             figures = figure_rules.figures();
             stances = StanceRules(x).stances(figures);
+            if (!stances.empty() && restates_stances(d, s, stance_sentences)) stances.clear();
+            if (!stances.empty()) stance_sentences.push_back(&s);
             for (std::size_t k = 0; k < figures.size(); ++k) {
                 Claim& c = figures[k];
                 if (c.rule == to_string(RuleId::FigureElliptical)) same_count(c, recent, figures, k);

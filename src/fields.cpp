@@ -5,8 +5,7 @@
 namespace nkclaims {
 namespace {
 
-constexpr std::size_t kMaxCueDistance = 12;  // tokens: a phase cue farther away says nothing
-constexpr int kSoftBoundaryCost = 6;         // a comma or dash between a cue and the number
+constexpr int kSoftBoundaryCost = 6;  // a comma or dash between a cue and the number
 
 // Whether "and" (or "or") joins the figure at `number` to the one before: "and 5,000",
 // "and well over 100".
@@ -19,43 +18,60 @@ bool joined(const Clause& c, std::size_t from, std::size_t number) {
 
 }  // namespace
 
-// The nearest phase cue in the clause; people and materiel read cues differently.
-std::optional<Phase> FieldRules::phase(std::size_t first, std::size_t np_end, Claim& c) const {
-    const Metric m = *c.metric;
-    if (is_loss(m) || m == Metric::Strikes) return std::nullopt;
-    std::optional<Phase> best;
-    int best_cost = 1 << 20;
-    std::string best_cue;
+// Where the figure at `number` is counted from for a cue before it: the figure "and" joins it
+// to ("send 1,000 sappers ... and 5,000 workers": the verb governs both), else itself.
+std::size_t FieldRules::anchor(std::size_t number) const {
+    if (!joined(c_, c_.begin, number)) return number;
+    for (std::size_t k = number; k > c_.begin && !c_.hard(k - 1); --k)
+        if (k - 1 < number - 1 && c_.t[k - 1].kind == TokenKind::Number && !c_.in_date(k - 1) &&
+            parse_quantity(c_.t, k - 1, c_.end))
+            return k - 1;
+    return number;
+}
+
+// The cheapest phase cue of the clause for the figure at tokens [first, np_end): its distance in
+// tokens plus its weight, a comma costing more. Beyond `reach` tokens a cue says nothing.
+std::optional<FieldRules::Cue> FieldRules::nearest_cue(std::size_t first, std::size_t np_end, Metric m,
+                                                       std::size_t reach) const {
+    std::optional<Cue> best;
+    const std::size_t from = anchor(first);
     for (std::size_t i = c_.begin; i < c_.end; ++i) {
         if (i >= first && i < np_end) continue;
         auto cue = c_.g.phases.match(c_.t, i, c_.end);
         if (!cue) continue;
         const std::optional<Phase> p = is_materiel(m) ? cue->value->materiel : cue->value->people;
-        const std::size_t cue_end = i + cue->length;
-        const bool before_number = cue_end <= first;
-        if (p && (before_number || !cue->value->before_only)) {
-            const bool before = before_number;
-            const std::size_t a = before ? cue_end : np_end, b = before ? first : i;
-            const std::size_t distance = b >= a ? b - a : 0;
-            if (distance <= kMaxCueDistance && !c_.crosses(a, b, Boundary::Hard)) {
-                const int cost = static_cast<int>(distance) + cue->value->weight +
-                                 (c_.crosses(a, b, Boundary::Soft) ? kSoftBoundaryCost : 0);
-                if (cost < best_cost) {
-                    best_cost = cost;
-                    best = p;
-                    best_cue = c_.join_norm(i, cue_end);
-                }
-            }
-        }
+        const std::size_t at = i, cue_end = i + cue->length;
+        const bool before = cue_end <= first;
         i = cue_end - 1;
+        if (!p || (!before && cue->value->before_only)) continue;
+        // a cue before the figure "and" joins this one to counts from that figure, at a cost
+        const bool anchored = before && cue_end <= from && from < first;
+        const std::size_t a = before ? cue_end : np_end, b = before ? (anchored ? from : first) : at;
+        const std::size_t distance = b >= a ? b - a : 0;
+        if (distance > reach || c_.crosses(a, before ? first : b, Boundary::Hard)) continue;
+        const int cost = static_cast<int>(distance) + cue->value->weight +
+                         (c_.crosses(a, b, Boundary::Soft) ? kSoftBoundaryCost : 0) +
+                         (anchored ? kSoftBoundaryCost / 2 : 0);
+        if (!best || cost < best->cost) best = Cue{*p, cost, c_.join_norm(at, cue_end)};
     }
-    if (best == Phase::Deployed && is_people(m) && c_.conditional(first)) {
-        note(c, [&] { return fmt::format("phase planned: '{}' in a conditional clause", best_cue); });
+    return best;
+}
+
+// The nearest phase cue in the clause; people and materiel read cues differently.
+std::optional<Phase> FieldRules::phase(std::size_t first, std::size_t np_end, Claim& c) const {
+    const Metric m = *c.metric;
+    if (is_loss(m) || m == Metric::Strikes) return std::nullopt;
+    auto best = nearest_cue(first, np_end, m, kPhaseReach);
+    // Materiel has no phase of its own: the verb that hands over or destroys a list governs
+    // every item of it, however long the list ("shipped ... including 220 howitzers").
+    if (!best && is_materiel(m)) best = nearest_cue(first, np_end, m, c_.end - c_.begin);
+    if (best && best->phase == Phase::Deployed && is_people(m) && c_.conditional(first)) {
+        note(c, [&] { return fmt::format("phase planned: '{}' in a conditional clause", best->words); });
         return Phase::Planned;
     }
     if (best) {
-        note(c, [&] { return fmt::format("phase {} from '{}'", to_string(*best), best_cue); });
-        return best;
+        note(c, [&] { return fmt::format("phase {} from '{}'", to_string(best->phase), best->words); });
+        return best->phase;
     }
     if (!is_people(m)) return std::nullopt;
     // No cue: "another 6,000" is more to come, so is a figure in an "if" clause; a plain

@@ -88,7 +88,7 @@ std::optional<Claim> FigureRules::figure(const Quantity& q) {
     const FieldRules& f = x_.fields;
     Claim c = base_claim(x_, ClaimKind::Figure, {c_.t[q.num_first].span.begin, c_.t[q.num_last - 1].span.end});
     c.rule = to_string(rule);
-    c.value = q.value;
+    c.value = bound_after_noun(q.value, c_.t, np.end, c_.end);
     c.approx = q.approx;
     c.metric = np.metric;
     if (f.explaining())

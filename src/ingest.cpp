@@ -183,6 +183,7 @@ public:
                 n_.unchanged += 1;
             else
                 count(n_, store_.put(w.stored, w.claims), w.claims.size());
+            if (!w.skip && !w.stored.meta.published && !w.stored.meta.recorded) n_.undated += 1;
         }
         if (!last) store_.commit_batch();
         if (progress_) progress_(n_);

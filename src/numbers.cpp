@@ -378,6 +378,15 @@ bool may_be_number(const Token& t) {
     return dash != std::string_view::npos && numbers.contains(t.norm.substr(0, dash));
 }
 
+Value bound_after_noun(const Value& v, const std::vector<Token>& tokens, std::size_t i, std::size_t end) {
+    if (i >= end || !v.low || v.low != v.high || tokens[i].kind != TokenKind::Word) return v;
+    const auto m = vocabulary().after.match(tokens, i, end);
+    if (!m) return v;
+    if (m->value->kind == BoundKind::Low) return {v.low, std::nullopt};
+    if (m->value->kind == BoundKind::High) return {std::nullopt, v.high};
+    return v;
+}
+
 std::optional<Quantity> parse_quantity(const std::vector<Token>& tokens, std::size_t i, std::size_t end) {
     if (i >= end || !may_start_quantity(tokens[i])) return std::nullopt;
     return Parser(tokens, end).at(i);

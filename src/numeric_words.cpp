@@ -262,13 +262,22 @@ NumericWords NumericWords::read(const std::filesystem::path& dir) {
     return w;
 }
 
-const NumericWords& numeric_words() { return installed_words().get(); }
+namespace detail {
+std::atomic<const NumericWords*> numeric_words_in_use{nullptr};
+
+const NumericWords& use_default_numeric_words() {
+    const NumericWords& w = installed_words().get();
+    numeric_words_in_use.store(&w, std::memory_order_release);
+    return w;
+}
+}  // namespace detail
 
 const WordMap<double>& number_suffixes() { return installed_suffixes().get(); }
 
 void use_numeric_words(const std::filesystem::path& dir) {
     installed_suffixes().use(dir);
     installed_words().use(dir);
+    detail::numeric_words_in_use.store(&installed_words().get(), std::memory_order_release);
 }
 
 }  // namespace nkclaims

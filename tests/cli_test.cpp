@@ -443,3 +443,19 @@ TEST_CASE("cli: several --manifest, each for the files of its folder", "[cli]") 
     CHECK(run("sqlite3 '" + db + "' 'SELECT name, published FROM documents ORDER BY name'").out ==
           "a.txt|2024-10-25\nb.txt|2025-01-10\n");
 }
+
+TEST_CASE("cli: ingest says how many documents it stored without a date", "[cli]") {
+    TempDir tmp;
+    const auto db = (tmp.path() / "t.db").string();
+    const auto a = tmp.write("a.txt", "The NIS said 1,500 soldiers were sent.");
+    const auto b = tmp.write("b.txt", "The NIS said 3,000 soldiers were sent.");
+    const auto r = run(binary() + " ingest --db '" + db + "' '" + a.string() + "' '" + b.string() + "'");
+    CHECK(r.status == 0);
+    CHECK(
+        r.out.ends_with("; 2 claims\n2 documents have no date: give them one with --date or a manifest (nkclaims "
+                        "docs shows which)\n"));
+    SECTION("dated by --date, they are not counted") {
+        const auto dated = run(binary() + " ingest --db '" + db + "' --date 2024-10-25 '" + a.string() + "'");
+        CHECK(dated.out.ends_with("1 replaced, 0 unchanged; 1 claims\n"));
+    }
+}

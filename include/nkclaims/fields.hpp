@@ -32,6 +32,12 @@ public:
     // without one, people are deployed, or planned in an "if" clause or as an increment. None for
     // casualties and strikes. Needs c.metric and c.increment.
     std::optional<Phase> phase(std::size_t first, std::size_t np_end, Claim& c) const;
+    // Whether a phase cue of the clause reaches the figure at [first, np_end) counting `m` (else
+    // its phase is only the default).
+    bool has_phase_cue(std::size_t first, std::size_t np_end, Metric m) const {
+        return nearest_cue(first, np_end, m, kPhaseReach).has_value();
+    }
+    static constexpr std::size_t kPhaseReach = 12;  // tokens: a phase cue farther away says nothing
     // A place after a locative preposition: first after the figure in its clause, else the last
     // before it.
     std::optional<std::string> location(std::size_t first, std::size_t np_end) const;
@@ -61,6 +67,15 @@ public:
     }
 
 private:
+    // A phase cue that reaches a figure: what it says, what it costs (distance and weight), its words.
+    struct Cue {
+        Phase phase;
+        int cost;
+        std::string words;
+    };
+    std::optional<Cue> nearest_cue(std::size_t first, std::size_t np_end, Metric m, std::size_t reach) const;
+    std::size_t anchor(std::size_t number) const;
+
     const Document& d_;
     const Clause& c_;
     const SentenceAttribution& who_;

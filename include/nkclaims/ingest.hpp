@@ -50,6 +50,9 @@ std::string read_file(const std::filesystem::path& p);
 
 struct IngestCounts {
     std::size_t added = 0, replaced = 0, unchanged = 0, claims = 0, files = 0, bytes = 0;
+    // Documents written without a date of their own (none in the text, the manifest or --date):
+    // their claims are dated only where a sentence says when, so the user is told.
+    std::size_t undated = 0;
     bool failed = false;  // some input was reported to the ErrorSink
 };
 

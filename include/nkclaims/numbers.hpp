@@ -46,6 +46,11 @@ inline constexpr double kMaxQuantity = 9007199254740992.0;
 // more are not quantities.
 std::optional<Quantity> parse_quantity(const std::vector<Token>& tokens, std::size_t i, std::size_t end);
 
+// `v` bounded by words after the noun it counts, at tokens[i]: "4,000 troops or more" is at
+// least 4,000, "500 shells or fewer" at most 500. Only a single number with no bound of its
+// own, only words (a "+" after a noun is no bound).
+Value bound_after_noun(const Value& v, const std::vector<Token>& tokens, std::size_t i, std::size_t end);
+
 // Whether token `t` is itself a number (digits, or a number word): a sentence without one holds
 // no figure.
 bool may_be_number(const Token& t);

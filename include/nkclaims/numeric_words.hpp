@@ -6,6 +6,7 @@
 // the metadata reader, which take no Gazetteer of their own.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -108,9 +109,20 @@ struct NumericWords {
     static NumericWords read(const std::filesystem::path& dir);
 };
 
+namespace detail {
+// The words in use once installed, null before: read inline by numeric_words(), which the rules
+// call for nearly every token of a text.
+extern std::atomic<const NumericWords*> numeric_words_in_use;
+// Puts default_data_dir()'s words in use, the first time words are needed and none were given.
+const NumericWords& use_default_numeric_words();
+}  // namespace detail
+
 // The words in use: those of the data folder last given to use_numeric_words(), else those of
 // default_data_dir(). The reference stays valid for the life of the process.
-const NumericWords& numeric_words();
+inline const NumericWords& numeric_words() {
+    if (const NumericWords* w = detail::numeric_words_in_use.load(std::memory_order_acquire)) return *w;
+    return detail::use_default_numeric_words();
+}
 
 // Letters glued to digits ("k" → 1000, "th" → 0: never a quantity), ignoring case; kept apart
 // from numeric_words() because reading those words tokenizes, and the tokenizer reads these.
