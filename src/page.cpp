@@ -8,13 +8,13 @@
 #include <sstream>
 
 #include "nkclaims/chart.hpp"
+#include "nkclaims/claim_json.hpp"
+#include "nkclaims/error.hpp"
+#include "nkclaims/printers.hpp"
 #include "nkclaims/provenance.hpp"
 #include "nkclaims/report.hpp"
 #include "nkclaims/summary.hpp"
 #include "nkclaims/timelines.hpp"
-#include "nkclaims/claim_json.hpp"
-#include "nkclaims/error.hpp"
-#include "nkclaims/printers.hpp"
 
 namespace nkclaims {
 namespace {
