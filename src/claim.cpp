@@ -49,6 +49,18 @@ std::string_view to_string(Phase p) { return kPhases[static_cast<std::size_t>(p)
 std::string_view to_string(Stance s) { return kStances[static_cast<std::size_t>(s)]; }
 std::string_view to_string(About a) { return kAbouts[static_cast<std::size_t>(a)]; }
 std::optional<Metric> parse_metric(std::string_view s) { return find_name<Metric, kMetrics>(s); }
+
+namespace {
+template <std::size_t N>
+std::string joined(const std::array<std::string_view, N>& names) {
+    std::string out;
+    for (std::string_view n : names) out.append(out.empty() ? "" : ", ").append(n);
+    return out;
+}
+}  // namespace
+
+std::string metric_names() { return joined(kMetrics); }
+std::string phase_names() { return joined(kPhases); }
 std::optional<Phase> parse_phase(std::string_view s) { return find_name<Phase, kPhases>(s); }
 std::optional<Stance> parse_stance(std::string_view s) { return find_name<Stance, kStances>(s); }
 std::optional<About> parse_about(std::string_view s) { return find_name<About, kAbouts>(s); }

@@ -32,7 +32,8 @@ void add_inputs(CLI::App& app, Options& o) {
         ->allow_extra_args(false);
     app.add_option("--date", o.date, "publication date (YYYY-MM-DD) for every file");
     app.add_option("--outlet", o.outlet, "outlet id (cnn, nk_news, ...) for every file");
-    app.add_option("paths", o.paths, "files or folders (*.txt, *.vtt, *.srt, recursively)")->required();
+    app.add_option("paths", o.paths, "files or folders (*.txt, *.vtt, *.srt, *.md, *.html, *.htm; folders recursively)")
+        ->required();
 }
 
 void add_conflict_options(CLI::App& app, Options& o) {
@@ -41,9 +42,8 @@ void add_conflict_options(CLI::App& app, Options& o) {
 }
 
 void add_filters(CLI::App& app, Options& o) {
-    app.add_option("--metric", o.metric,
-                   "troops, engineers, workers, personnel, casualties, missiles, shells, strikes, equipment");
-    app.add_option("--phase", o.phase, "deployed, planned, total, supplied, destroyed");
+    app.add_option("--metric", o.metric, metric_names());
+    app.add_option("--phase", o.phase, phase_names());
     app.add_option("--source", o.source, "source id (nis, us_gov, ...)");
     app.add_option("--doc", o.doc, "document file name");
     app.add_option("--since", o.since, "claims made on or after YYYY-MM-DD");

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
+#include "nkclaims/claim.hpp"
 
 using namespace nkclaims;
 using nkclaims::test::binary;
@@ -140,6 +141,12 @@ TEST_CASE("cli: bad input", "[cli]") {
         for (auto cmd : {"ingest", "extract", "claims", "conflicts", "docs"})
             CHECK(r.out.find(cmd) != std::string::npos);
         CHECK(r.out.find("3 conflicts found") != std::string::npos);
+    }
+    SECTION("a command's --help names every metric and every input kind") {
+        auto r = run(binary() + " claims --help");
+        CHECK(r.out.find(metric_names()) != std::string::npos);
+        CHECK(r.out.find("killed, wounded") != std::string::npos);
+        CHECK(run(binary() + " ingest --help").out.find("*.html") != std::string::npos);
     }
     SECTION("NKCLAIMS_DB picks the database") {
         auto r = run("cd '" + tmp.path().string() + "' && NKCLAIMS_DB=env.db " + binary() +

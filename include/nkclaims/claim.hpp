@@ -57,6 +57,10 @@ bool is_loss(Metric m);
 
 std::optional<Metric> parse_metric(std::string_view s);
 std::optional<Phase> parse_phase(std::string_view s);
+// Every name parse_metric() and parse_phase() accept, in enum order, joined by ", " (help texts
+// are made from them, so a new metric is never missing from --help).
+std::string metric_names();
+std::string phase_names();
 std::optional<Stance> parse_stance(std::string_view s);
 std::optional<About> parse_about(std::string_view s);
 std::optional<ClaimKind> parse_kind(std::string_view s);
