@@ -78,6 +78,27 @@ void same_count(Claim& c, const std::vector<Claim>& recent, const std::vector<Cl
         c.explain += fmt::format("; counts {} as '{}' did", to_string(*c.metric), answered->as_written);
 }
 
+// Whether the figure starting at byte `begin` follows a definite word ("on top of the 11,000"):
+// it names a group already known, not a new one.
+bool after_definite(const Clause& clause, std::size_t begin) {
+    for (std::size_t i = clause.begin + 1; i < clause.end; ++i)
+        if (clause.t[i].span.begin == begin) return clause.is(i - 1, WordClass::Definite);
+    return false;
+}
+
+// "plans to send another 6,000 soldiers, and 1,000 have already arrived": a bare number right
+// after an increment of its sentence, and no larger, counts a part of that batch, so it is an
+// increment too, never a lower total of everyone sent ("on top of the 11,000" is the old total).
+void part_of_batch(Claim& c, const std::vector<Claim>& sentence, std::size_t at, const Clause& clause) {
+    if (at == 0 || c.increment || !c.metric || !c.value.high || after_definite(clause, c.span.begin)) return;
+    const Claim& batch = sentence[at - 1];
+    if (!batch.increment || !batch.metric || !batch.value.low || *c.value.high > *batch.value.low) return;
+    if (is_loss(*c.metric) != is_loss(*batch.metric)) return;
+    c.increment = true;
+    if (!c.explain.empty())  // only with --explain
+        c.explain += fmt::format("; a part of '{}', an increment", batch.as_written);
+}
+
 }  // namespace
 
 bool Extractor::may_hold_claims(const Sentence& s, const std::vector<Token>& t) const {
@@ -114,7 +135,10 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
             if (!stances.empty()) stance_sentences.push_back(&s);
             for (std::size_t k = 0; k < figures.size(); ++k) {
                 Claim& c = figures[k];
-                if (c.rule == to_string(RuleId::FigureElliptical)) same_count(c, recent, figures, k);
+                if (c.rule == to_string(RuleId::FigureElliptical)) {
+                    same_count(c, recent, figures, k);
+                    part_of_batch(c, figures, k, clause);
+                }
                 if (figure_rules.unattributed().contains(c.span.begin)) restate(c, recent);
             }
         }
