@@ -7,9 +7,33 @@
 
 namespace nkclaims {
 
+namespace {
+std::string capitalized(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+}  // namespace
+
+std::string id_as_words(const std::string& id) {
+    if (id.find('_') == std::string::npos && id.size() <= 4) {  // afp, kbs, ytn: initials
+        std::string out = id;
+        for (char& c : out)
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        return out;
+    }
+    std::string out;
+    for (std::size_t at = 0; at <= id.size();) {
+        const auto end = std::min(id.find('_', at), id.size());
+        if (end > at) out += (out.empty() ? "" : " ") + capitalized(id.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
 DisplayName DisplayNames::find(const std::map<std::string, DisplayName, std::less<>>& m, std::string_view id) {
     if (const auto it = m.find(id); it != m.end()) return it->second;
-    return {std::string(id), std::string(id)};
+    std::string words = id_as_words(std::string(id));  // an outlet no data file names
+    return {words, words};
 }
 
 std::string_view DisplayNames::full(const std::map<std::string, DisplayName, std::less<>>& m, std::string_view id) {

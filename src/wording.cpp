@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "nkclaims/format.hpp"
+
 namespace nkclaims {
 
 namespace {
@@ -17,22 +19,6 @@ std::string capitalized(std::string s) {
 }
 
 }  // namespace
-
-std::string id_as_words(const std::string& id) {
-    if (id.find('_') == std::string::npos && id.size() <= 4) {  // afp, kbs, ytn: initials
-        std::string out = id;
-        for (char& c : out)
-            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        return out;
-    }
-    std::string out;
-    for (std::size_t at = 0; at <= id.size();) {
-        const auto end = std::min(id.find('_', at), id.size());
-        if (end > at) out += (out.empty() ? "" : " ") + capitalized(id.substr(at, end - at));
-        at = end + 1;
-    }
-    return out;
-}
 
 std::string Wording::source(const std::string& id) const {
     if (g_ && g_->source_names.contains(id)) return g_->source_name(id).full;

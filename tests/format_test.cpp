@@ -44,11 +44,13 @@ TEST_CASE("format: claims as people read them", "[format]") {
     SECTION("value, topic and voice, with names where they are known") {
         CHECK(value_words(figure) == "about 12,000");
         CHECK(topic_words(figure, names()) == "North Korea: troops deployed");
-        CHECK(topic_words(figure, DisplayNames{}) == "north_korea: troops deployed");
+        CHECK(topic_words(figure, DisplayNames{}) == "North Korea: troops deployed");  // ids spelt as words
         Claim relayed = figure;
         relayed.via = "ap";
         CHECK(voice_words(relayed, names()) == "NIS via AP");
-        CHECK(voice_words(relayed, DisplayNames{}) == "nis via ap");  // ids when no name is known
+        CHECK(voice_words(relayed, DisplayNames{}) == "NIS via AP");  // initials when no name is known
+        relayed.via = "ghana_news_service";
+        CHECK(voice_words(relayed, DisplayNames{}) == "NIS via Ghana News Service");
     }
     SECTION("a stance says what it says") {
         REQUIRE(claims[1].kind == ClaimKind::Stance);

@@ -17,8 +17,9 @@
 
 namespace nkclaims {
 
-// Display names by canonical id. An id without one is shown as itself, so that an output never
-// loses what it names.
+// Display names by canonical id. An id without one (an outlet no data file names) is spelt as
+// words for people ("ghana_news_service" → "Ghana News Service"), and kept as itself in JSON and
+// CSV beside the id, so that an output never loses what it names.
 class DisplayNames {
 public:
     // Names `id` ("nis": {"South Korea's National Intelligence Service", "NIS"}).
@@ -38,6 +39,9 @@ private:
     static std::string_view full(const std::map<std::string, DisplayName, std::less<>>& m, std::string_view id);
     std::map<std::string, DisplayName, std::less<>> sources_, places_;
 };
+
+// An id spelt as words, for ids nobody named: "fox_news" → "Fox News", "afp" → "AFP".
+std::string id_as_words(const std::string& id);
 
 // The display names the gazetteer's data files give (sources.tsv and places.tsv).
 DisplayNames display_names(const Gazetteer& g);

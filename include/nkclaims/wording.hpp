@@ -32,8 +32,6 @@ private:
     const Gazetteer* g_;
 };
 
-// An id spelt as words, for ids nobody named: "fox_news" → "Fox News", "afp" → "AFP".
-std::string id_as_words(const std::string& id);
 // A count for people: "30,000", "1.2 million"; any double, however large, gives a short text.
 std::string people_number(double v);
 // A figure's value for people: "about 11,000", "25,000–30,000", "at least 3,000", "up to 500",
