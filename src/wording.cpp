@@ -61,17 +61,7 @@ std::string people_number(double v) {
 }
 
 std::string people_value(const Claim& c) {
-    if (c.kind == ClaimKind::Stance) {
-        if (!c.stance) return "";
-        switch (*c.stance) {
-            case Stance::Denies:
-                return "denies";
-            case Stance::Unconfirmed:
-                return "cannot confirm";
-            case Stance::Confirms:
-                return "confirms";
-        }
-    }
+    if (c.kind == ClaimKind::Stance) return value_words(c);  // one wording of a stance, format's
     const auto& v = c.value;
     std::string s;
     if (v.low && v.high && *v.low == *v.high)
