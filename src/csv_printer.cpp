@@ -114,7 +114,7 @@ public:
     }
 
     // An assessment is its first claim, with the count of claims folded into it and who relayed it.
-    void assessments(const std::vector<Assessment>& rows) override {
+    void assessments(const std::vector<Estimate>& rows) override {
         out_ << "assessment,claims,relayed_by," << csv_claim_header(names_) << "\r\n";
         for (std::size_t i = 0; i < rows.size(); ++i) {
             std::string relays;

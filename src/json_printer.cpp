@@ -60,7 +60,7 @@ public:
         out_ << dump(nlohmann::json{{"documents", j}}, 1) << '\n';
     }
 
-    void assessments(const std::vector<Assessment>& rows) override {
+    void assessments(const std::vector<Estimate>& rows) override {
         if (!lines_) out_ << "{\"assessments\":[\n";
         std::string buf;
         for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -73,7 +73,7 @@ public:
 
 private:
     // What the assessment is, then its claims, first one first.
-    void assessment(std::string& buf, const Assessment& a) {
+    void assessment(std::string& buf, const Estimate& a) {
         const Claim& c = a.first();
         nlohmann::json head{{"actor", c.actor.empty() ? nlohmann::json() : nlohmann::json(c.actor)},
                             {"approx", c.approx},

@@ -52,10 +52,10 @@ public:
                  std::to_string(d.claims)});
     }
 
-    void assessments(const std::vector<Assessment>& list) override {
+    void assessments(const std::vector<Estimate>& list) override {
         out_ << "| date | actor | what | value | source | relayed by | document |\n"
                 "|---|---|---|---|---|---|---|\n";
-        for (const Assessment& a : list) row(assessment_cells(a, names_));
+        for (const Estimate& a : list) row(assessment_cells(a, names_));
     }
 
 private:

@@ -47,7 +47,7 @@ void write_documents(std::ostream& out, const std::vector<StoredDocument>& docs,
     printer_for(f, out, style)->documents(docs);
 }
 
-void write_assessments(std::ostream& out, const std::vector<Assessment>& rows, Format f, const TableStyle& style) {
+void write_assessments(std::ostream& out, const std::vector<Estimate>& rows, Format f, const TableStyle& style) {
     printer_for(f, out, style)->assessments(rows);
 }
 

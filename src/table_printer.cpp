@@ -24,7 +24,7 @@ std::vector<std::string> claim_cells(const Claim& c, const DisplayNames& names) 
             date_words(c.date)};
 }
 
-std::vector<std::string> assessment_cells(const Assessment& a, const DisplayNames& names) {
+std::vector<std::string> assessment_cells(const Estimate& a, const DisplayNames& names) {
     const Claim& c = a.first();
     std::string relays;
     for (const auto& via : relays_of(a)) relays += (relays.empty() ? "" : ", ") + names.source(via).brief;
@@ -156,9 +156,9 @@ public:
         out_ << fmt::format("{} documents\n", docs.size());
     }
 
-    void assessments(const std::vector<Assessment>& list) override {
+    void assessments(const std::vector<Estimate>& list) override {
         Rows rows;
-        for (const Assessment& a : list) rows.push_back(assessment_cells(a, names_));
+        for (const Estimate& a : list) rows.push_back(assessment_cells(a, names_));
         table(kAssessmentColumns, rows);
         out_ << fmt::format("{} assessments\n", list.size());
     }

@@ -26,13 +26,13 @@ bool earlier(const Claim* a, const Claim* b) {
            std::tie(b->date->first, b->date->last, b->doc, b->span.begin);
 }
 
-std::map<Thing, std::vector<Assessment>> grouped(const std::vector<Claim>& claims, std::optional<Day> as_of) {
+std::map<Thing, std::vector<Estimate>> grouped(const std::vector<Claim>& claims, std::optional<Day> as_of) {
     std::map<Thing, std::vector<const Claim*>> by_thing;
     for (const Claim& c : claims)
         if (c.kind == ClaimKind::Figure && !c.hypothetical && c.metric && c.date && !c.source.empty() &&
             (!as_of || c.date->first <= *as_of))
             by_thing[thing_of(c)].push_back(&c);
-    std::map<Thing, std::vector<Assessment>> out;
+    std::map<Thing, std::vector<Estimate>> out;
     for (auto& [thing, list] : by_thing) {
         std::stable_sort(list.begin(), list.end(), earlier);
         auto& runs = out[thing];
@@ -44,8 +44,8 @@ std::map<Thing, std::vector<Assessment>> grouped(const std::vector<Claim>& claim
     return out;
 }
 
-void by_date(std::vector<Assessment>& list) {
-    std::stable_sort(list.begin(), list.end(), [](const Assessment& a, const Assessment& b) {
+void by_date(std::vector<Estimate>& list) {
+    std::stable_sort(list.begin(), list.end(), [](const Estimate& a, const Estimate& b) {
         if (earlier(&a.first(), &b.first())) return true;
         if (earlier(&b.first(), &a.first())) return false;
         return thing_of(a.first()) < thing_of(b.first());
@@ -54,27 +54,27 @@ void by_date(std::vector<Assessment>& list) {
 
 }  // namespace
 
-std::vector<std::string> relays_of(const Assessment& a) {
+std::vector<std::string> relays_of(const Estimate& a) {
     std::vector<std::string> vias;
     for (const Claim* c : a.claims)
         if (!c->via.empty() && std::find(vias.begin(), vias.end(), c->via) == vias.end()) vias.push_back(c->via);
     return vias;
 }
 
-std::vector<Assessment> group_assessments(const std::vector<Claim>& claims) {
-    std::vector<Assessment> all;
+std::vector<Estimate> group_assessments(const std::vector<Claim>& claims) {
+    std::vector<Estimate> all;
     for (auto& [thing, runs] : grouped(claims, std::nullopt))
         for (auto& a : runs) all.push_back(std::move(a));
     by_date(all);
     return all;
 }
 
-std::vector<Assessment> latest_assessments(const std::vector<Claim>& claims, std::optional<Day> as_of) {
-    std::vector<Assessment> latest;
+std::vector<Estimate> latest_assessments(const std::vector<Claim>& claims, std::optional<Day> as_of) {
+    std::vector<Estimate> latest;
     for (auto& [thing, runs] : grouped(claims, as_of)) latest.push_back(std::move(runs.back()));
     return latest;
 }
 
-std::vector<Assessment> timeline_assessments(const std::vector<Claim>& claims) { return group_assessments(claims); }
+std::vector<Estimate> timeline_assessments(const std::vector<Claim>& claims) { return group_assessments(claims); }
 
 }  // namespace nkclaims

@@ -24,7 +24,7 @@ Claim figure(const std::string& source, double value, const std::string& date, c
 }
 
 // "source value date" for each assessment, the way a reader follows them.
-std::vector<std::string> story(const std::vector<Assessment>& rows) {
+std::vector<std::string> story(const std::vector<Estimate>& rows) {
     std::vector<std::string> out;
     for (const auto& a : rows)
         out.push_back(a.first().source + " " + std::to_string(static_cast<long>(*a.first().value.low)) + " " +

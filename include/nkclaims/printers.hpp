@@ -31,7 +31,7 @@ const DisplayNames& names_of(const TableStyle& style);
 std::vector<std::string> claim_cells(const Claim& c, const DisplayNames& names);
 inline constexpr std::size_t kClaimCells = 8;
 // An assessment as people read it: date, actor, what, value, source, relayed by, document.
-std::vector<std::string> assessment_cells(const Assessment& a, const DisplayNames& names);
+std::vector<std::string> assessment_cells(const Estimate& a, const DisplayNames& names);
 inline constexpr std::size_t kAssessmentCells = 7;
 
 // One CSV field, RFC 4180 quoted, and neutralized for spreadsheets: a cell that starts with

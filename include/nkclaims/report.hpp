@@ -41,7 +41,7 @@ public:
     virtual void conflicts(const ConflictReport& r) = 0;
     virtual void documents(const std::vector<StoredDocument>& docs) = 0;
     // Latest assessments or a timeline: one row per assessment, its relays folded.
-    virtual void assessments(const std::vector<Assessment>& rows) = 0;
+    virtual void assessments(const std::vector<Estimate>& rows) = 0;
 };
 
 // The printer of format `f`, writing to `out`, which must outlive it.
@@ -51,7 +51,7 @@ void write_claims(std::ostream& out, const std::vector<Claim>& claims, Format f,
 void write_conflicts(std::ostream& out, const ConflictReport& r, Format f, const TableStyle& style = {});
 void write_documents(std::ostream& out, const std::vector<StoredDocument>& docs, Format f,
                      const TableStyle& style = {});
-void write_assessments(std::ostream& out, const std::vector<Assessment>& rows, Format f, const TableStyle& style = {});
+void write_assessments(std::ostream& out, const std::vector<Estimate>& rows, Format f, const TableStyle& style = {});
 
 // Claims written as they come, for the formats that need nothing after the last one (JSON
 // lines, CSV): the same bytes as write_claims, in 64 KB writes, with nothing held.
