@@ -7,12 +7,10 @@
 
 namespace nkclaims {
 
-namespace {
 std::string capitalized(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
     return s;
 }
-}  // namespace
 
 std::string id_as_words(const std::string& id) {
     if (id.find('_') == std::string::npos && id.size() <= 4) {  // afp, kbs, ytn: initials

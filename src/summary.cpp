@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "nkclaims/chart.hpp"
+#include "nkclaims/format.hpp"
 #include "nkclaims/provenance.hpp"
 
 namespace nkclaims {
@@ -24,11 +25,6 @@ auto newness(const Claim* c) { return std::tie(c->date->last, c->date->first, c-
 
 std::string said(const Claim& c, const Wording& w) {
     return fmt::format("{} ({}, {})", people_value(c), w.source(c.source), people_date(*c.date));
-}
-
-std::string capitalized(std::string s) {
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    return s;
 }
 
 // How many sources' estimates show before "more sources": the newest ones.

@@ -40,6 +40,8 @@ private:
     std::map<std::string, DisplayName, std::less<>> sources_, places_;
 };
 
+// `s` with its first letter a capital: "troops deployed" → "Troops deployed".
+std::string capitalized(std::string s);
 // An id spelt as words, for ids nobody named: "fox_news" → "Fox News", "afp" → "AFP".
 std::string id_as_words(const std::string& id);
 
