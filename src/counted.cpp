@@ -280,7 +280,7 @@ bool CountedRules::settle_metric(const Quantity& q, NounPhrase& np) const {
         const std::size_t from = q.first > c_.begin + kPersonCueWindow ? q.first - kPersonCueWindow : c_.begin;
         if (!people_cue_within(from, std::min(np.end + kPersonCueWindow, c_.end))) return false;
         np.metric = Metric::Troops;
-        why(np, [] { return Reason{Because::MetricPeopleSent, "troops", {}, {}}; });
+        why(np, [] { return Reason{Because::MetricPeopleSent, std::string(to_string(Metric::Troops)), {}, {}}; });
     }
     return np.metric.has_value();
 }

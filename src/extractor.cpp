@@ -95,7 +95,7 @@ void part_of_batch(Claim& c, const std::vector<Claim>& sentence, std::size_t at,
     if (is_loss(*c.metric) != is_loss(*batch.metric)) return;
     c.increment = true;
     if (!c.reasons.empty())  // only with --explain
-        c.reasons.push_back(Reason{Because::PartOfBatch, "yes", batch.as_written, {}});
+        c.reasons.push_back(Reason{Because::PartOfBatch, {}, batch.as_written, {}});
 }
 
 }  // namespace

@@ -64,7 +64,9 @@ std::optional<Phase> FieldRules::phase(std::size_t first, std::size_t np_end, Cl
     // every item of it, however long the list ("shipped ... including 220 howitzers").
     if (!best && is_materiel(m)) best = nearest_cue(first, np_end, m, c_.end - c_.begin);
     if (best && best->phase == Phase::Deployed && is_people(m) && c_.conditional(first)) {
-        note(c, [&] { return Reason{Because::PhaseConditionalCue, "planned", best->words, {}}; });
+        note(c, [&] {
+            return Reason{Because::PhaseConditionalCue, std::string(to_string(Phase::Planned)), best->words, {}};
+        });
         return Phase::Planned;
     }
     if (best) {

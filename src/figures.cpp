@@ -95,7 +95,7 @@ std::optional<Claim> FigureRules::figure(const Quantity& q) {
     });
     c.increment = increment(q);
     c.hypothetical = hypothetical(q);
-    if (c.hypothetical) f.note(c, Reason{Because::Hypothetical, "yes", {}, {}});
+    if (c.hypothetical) f.note(c, Reason{Because::Hypothetical, {}, {}, {}});
     c.location = f.location(q.first, np.end).value_or("");
     c.actor = actor(q, np, c);
     c.phase = f.phase(q.first, np.end, c);
