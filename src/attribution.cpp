@@ -41,10 +41,12 @@ SentenceAttribution::SentenceAttribution(const Clause& c, std::optional<Attribut
     find_anchors();
 }
 
+// Whether a source id is an outlet: as named in this sentence, else as the gazetteer knows it
+// (a relay carried from an earlier sentence: "According to a BBC report ... the report said").
 bool SentenceAttribution::is_outlet(const std::string& id) const {
     for (const Mention& m : mentions_)
         if (m.entry->id == id) return m.entry->kind == SourceKind::Outlet;
-    return false;
+    return g_.is_outlet(id);
 }
 
 // The attribution a mention makes, with the rule that found it and, when it read one, the other

@@ -249,6 +249,7 @@ constexpr DataFile kDataFiles[] = {
     {"stance_about.tsv", load_stance_about},
     {"stance_words.tsv", load_word_classes},
     {"figure_words.tsv", load_word_classes},
+    {"date_roles.tsv", load_word_classes},
     // The words of numbers, dates and page tops: read by use_numeric_words() (numeric_words.hpp).
     {"number_words.tsv", nullptr},
     {"number_scales.tsv", nullptr},

@@ -108,6 +108,11 @@ int gap_days(const ClaimFacts& a, const ClaimFacts& b);
 // Days between the times two figures speak of: their events' (event_date) when both have one,
 // else their dates'.
 int compared_gap_days(const ClaimFacts& a, const ClaimFacts& b);
+// The first day a figure counts up to: its event's ("1,000 killed by mid-January", said a week
+// later, counts up to mid-January), else when it was said. Growth over time is judged by it.
+std::int32_t as_of_first(const ClaimFacts& c);
+// Days between the times two figures count up to (as_of_first() to its last day); 0 when they overlap.
+int as_of_gap_days(const ClaimFacts& a, const ClaimFacts& b);
 // Figures that only grow: troops sent so far, munitions supplied, losses.
 bool cumulative(const ClaimFacts& c);
 // Killed, wounded or casualties (is_loss).

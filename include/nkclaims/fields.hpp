@@ -82,6 +82,10 @@ private:
 
     std::optional<std::string> place_at(std::size_t i, Lead lead) const;
     bool near_verb(const DateMention& m) const;
+    bool beside_verb(const DateMention& m, std::size_t v) const;
+    bool after_source(const DateMention& m) const;
+    bool as_of(const DateMention& m) const;
+    const DateMention* speech_date(std::size_t first) const;
     bool after_figure(const DateMention& m) const;
     bool holds_number(std::size_t a, std::size_t b) const;
     bool clause_initial(const DateMention& m) const;
