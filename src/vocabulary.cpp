@@ -40,7 +40,10 @@ constexpr std::array<std::string_view, kWordClasses> kNames{"hard_boundary",
                                                             "hypothetical",
                                                             "predicate_filler",
                                                             "unit_noun",
-                                                            "pending"};
+                                                            "pending",
+                                                            "possibility_modal",
+                                                            "supposition",
+                                                            "past_hedge"};
 
 }  // namespace
 
