@@ -100,15 +100,15 @@ private:
         if (c.high >= p.low * (1 - (c.approx || p.approx ? opt_.tolerance : 0))) return;
         if (!reported_.emplace(k, c.voice).second) return;
         const int gap = gap_days(p, c);
-        out_.conflicts.push_back({ConflictKind::BelowPart,
-                                  {k, w},
-                                  (p.low - c.high) / p.low,
-                                  gap,
-                                  fmt::format("{} says {} {}; {} says {} casualties, fewer ({} days apart)",
-                                              ix_.name(p.voice), ix_.value_text(p),
-                                              to_string(static_cast<Metric>(p.metric)), ix_.name(c.voice),
-                                              ix_.value_text(c), gap),
-                                  ix_.topic_of(c)});
+        out_.conflicts.push_back(
+            {ConflictKind::BelowPart,
+             {k, w},
+             (p.low - c.high) / p.low,
+             gap,
+             fmt::format("{} says {} {}; {} says {} casualties, fewer ({} days apart)", ix_.name(p.voice),
+                         ix_.value_text(p), to_string(static_cast<Metric>(p.metric)), ix_.name(c.voice),
+                         ix_.value_text(c), gap),
+             ix_.topic_of(c)});
     }
 
     const FactIndex& ix_;
@@ -236,6 +236,9 @@ private:
         // compare; a deployed increment adds to what came before and compares with no total.
         if ((a.increment || b.increment) && !is(a.phase, Phase::Planned))
             return explain(ia, ib, "not compared: an increment adds to earlier figures");
+        // A running total is news from its increment on: a figure said before knew the total before it.
+        if ((a.summed && b.last < a.first) || (b.summed && a.last < b.first))
+            return explain(ia, ib, "not compared: said before the increment that made the running total");
         const int gap = compared_gap_days(a, b);
         if (a.event_dated && b.event_dated && gap > opt_.window_days)
             return explain(

@@ -74,6 +74,7 @@ std::optional<Phase> FieldRules::phase(std::size_t first, std::size_t np_end, Cl
         return best->phase;
     }
     if (!is_people(m)) return std::nullopt;
+    if (c_.is(np_end, WordClass::FigureNoun)) return std::nullopt;  // "the 30,000-troop figure": sent or planned?
     // No cue: "another 6,000" is more to come, so is a figure in an "if" clause; a plain
     // count of people is there.
     const bool hypothetical = c_.conditional(first);

@@ -43,7 +43,8 @@ constexpr std::array<std::string_view, kWordClasses> kNames{"hard_boundary",
                                                             "pending",
                                                             "possibility_modal",
                                                             "supposition",
-                                                            "past_hedge"};
+                                                            "past_hedge",
+                                                            "figure_noun"};
 
 }  // namespace
 

@@ -54,6 +54,7 @@ enum class WordClass : std::uint8_t {
     PossibilityModal,  // may govern a supposed figure: "can", "could", "would"
     Supposition,       // after such a modal, makes its figure a supposition: "even", "up to"
     PastHedge,         // a hedged estimate of the past, no supposition: "could have", "may have"
+    FigureNoun,        // after a count, names it as a figure talked about: "the 30,000-troop figure"
     kCount
 };
 inline constexpr std::size_t kWordClasses = static_cast<std::size_t>(WordClass::kCount);
