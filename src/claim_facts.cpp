@@ -132,6 +132,7 @@ std::int8_t compared_phase(const ClaimFacts& c) { return loss(c) ? std::int8_t{-
 
 FactIndex::FactIndex(const ConflictInput& in, const Gazetteer& g, const ConflictOptions& opt, Explain e)
     : facts_(in.facts()), names_(in.names()), place_names_(in.places()), explain_(e == Explain::Yes) {
+    focus_actor_ = find_name(g.focus_actor);
     // Each document name's rank among them, for Order.
     std::vector<std::uint32_t> docs;
     std::vector<bool> seen(names_.size(), false);

@@ -1,7 +1,5 @@
 #include "nkclaims/fields.hpp"
 
-#include <fmt/format.h>
-
 namespace nkclaims {
 namespace {
 
@@ -66,11 +64,13 @@ std::optional<Phase> FieldRules::phase(std::size_t first, std::size_t np_end, Cl
     // every item of it, however long the list ("shipped ... including 220 howitzers").
     if (!best && is_materiel(m)) best = nearest_cue(first, np_end, m, c_.end - c_.begin);
     if (best && best->phase == Phase::Deployed && is_people(m) && c_.conditional(first)) {
-        note(c, [&] { return fmt::format("phase planned: '{}' in a conditional clause", best->words); });
+        note(c, [&] {
+            return Reason{Because::PhaseConditionalCue, std::string(to_string(Phase::Planned)), best->words, {}};
+        });
         return Phase::Planned;
     }
     if (best) {
-        note(c, [&] { return fmt::format("phase {} from '{}'", to_string(best->phase), best->words); });
+        note(c, [&] { return Reason{Because::PhaseCue, std::string(to_string(best->phase)), best->words, {}}; });
         return best->phase;
     }
     if (!is_people(m)) return std::nullopt;
@@ -80,10 +80,10 @@ std::optional<Phase> FieldRules::phase(std::size_t first, std::size_t np_end, Cl
     const bool hypothetical = c_.conditional(first);
     const Phase p = c.increment || hypothetical ? Phase::Planned : Phase::Deployed;
     note(c, [&] {
-        return fmt::format("phase {} by default{}", to_string(p),
-                           hypothetical  ? " in a conditional clause"
-                           : c.increment ? " for an increment"
-                                         : "");
+        const Because why = hypothetical  ? Because::PhaseDefaultConditional
+                            : c.increment ? Because::PhaseDefaultIncrement
+                                          : Because::PhaseDefault;
+        return Reason{why, std::string(to_string(p)), {}, {}};
     });
     return p;
 }
@@ -154,16 +154,15 @@ void FieldRules::date(Claim& c, std::size_t first, std::size_t last) const {
     }
     if (said) {
         c.date = said->range;
-        note(c,
-             [&] { return fmt::format("date {} from '{}'", said->range.iso(), span_text(said->first, said->last)); });
+        note(c, [&] { return Reason{Because::DateSaid, said->range.iso(), span_text(said->first, said->last), {}}; });
     } else if (auto r = d_.reference_date()) {
         c.date = DateRange::of_day(*r);
-        note(c, [&] { return fmt::format("date {}: the document's reference date", c.date->iso()); });
+        note(c, [&] { return Reason{Because::DateDocument, c.date->iso(), {}, {}}; });
     }
     if (event) {
         c.event_date = event->range;
         note(c, [&] {
-            return fmt::format("event date {} from '{}'", event->range.iso(), span_text(event->first, event->last));
+            return Reason{Because::EventDate, event->range.iso(), span_text(event->first, event->last), {}};
         });
     }
 }

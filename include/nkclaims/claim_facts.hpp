@@ -159,6 +159,8 @@ public:
     const std::string& place_name(std::uint32_t n) const { return place_names_[n]; }
     // The number of a name, or one that matches no claim.
     std::uint32_t find_name(std::string_view s) const;
+    // The name number of the forces the corpus follows (Gazetteer::focus_actor).
+    std::uint32_t focus_actor() const { return focus_actor_; }
     // A document's rank among the documents' names.
     std::uint32_t rank(std::uint32_t doc) const { return rank_[doc]; }
     // Whether a source (a name number) names an institution, not an unnamed group or an outlet.
@@ -205,6 +207,7 @@ private:
     const std::vector<std::string>& names_;
     const std::vector<std::string>& place_names_;
     bool explain_;
+    std::uint32_t focus_actor_;
     std::vector<std::uint32_t> rank_;   // by name number: a document's rank among the names
     std::vector<std::uint8_t> named_;   // by name number
     std::vector<std::uint8_t> outlet_;  // by name number: 1 an outlet, 0 not, 2 never asked

@@ -54,16 +54,15 @@ public:
     const SentenceAttribution& who() const { return who_; }
     bool explaining() const { return explain_; }
 
-    // Adds to c.explain with --explain; `why` is a string or a lambda returning one, so that
-    // nothing is formatted unless asked for.
+    // Adds a reason to c.reasons with --explain; `why` is a Reason or a lambda returning one,
+    // so that nothing is built unless asked for.
     template <class Why>
     void note(Claim& c, Why&& why) const {
         if (!explain_) return;
-        if (!c.explain.empty()) c.explain += "; ";
         if constexpr (std::is_invocable_v<Why>)
-            c.explain += why();
+            c.reasons.push_back(why());
         else
-            c.explain += why;
+            c.reasons.push_back(std::forward<Why>(why));
     }
 
 private:
