@@ -194,6 +194,20 @@ void SentenceAttribution::find_anchors() {
         i = after - 1;
     }
     follow_relays();
+    follow_dateline();
+}
+
+// "SEOUL, July 1 (Reuters) - The spy agency said": the wire service of a dateline relays what
+// the sentence it opens attributes to others.
+void SentenceAttribution::follow_dateline() {
+    constexpr std::size_t kDatelineReach = 8;  // tokens of place and date before the wire service
+    for (const Mention& m : mentions_) {
+        if (m.entry->kind != SourceKind::Outlet || m.first == begin_ || m.first - begin_ > kDatelineReach) continue;
+        if (m.last >= end_ || !c_.punct(m.first - 1, "(") || !c_.punct(m.last, ")")) continue;
+        for (Anchor& a : anchors_)
+            if (a.who.via.empty() && a.who.source != m.entry->id && !is_outlet(a.who.source)) a.who.via = m.entry->id;
+        return;
+    }
 }
 
 // "Yonhap reported ..., citing a military intelligence report": an outlet that speaks and then

@@ -132,6 +132,24 @@ void load_officials(Gazetteer& g, const std::filesystem::path& path) {
     });
 }
 
+// Offices of a government: `of <TAB> country words <TAB> source id` rows name whose office it
+// is as written before it ("South Korea's", "British"), `office <TAB> words <TAB> person|org`
+// rows the offices; every country form before every office names that country's source.
+void load_offices(Gazetteer& g, const std::filesystem::path& path) {
+    std::vector<std::pair<std::string, std::string>> countries;
+    std::vector<std::pair<std::string, SourceKind>> offices;
+    read_rows(path, 3, [&](const auto& f, const auto& where) {
+        if (f[0] == "of")
+            countries.emplace_back(f[1], f[2]);
+        else if (f[0] == "office")
+            offices.emplace_back(f[1], source_kind(f[2], where));
+        else
+            throw ConfigError(where, fmt::format("unknown row '{}' (of, office)", f[0]));
+    });
+    for (const auto& [country, id] : countries)
+        for (const auto& [office, kind] : offices) g.sources.add(country + " " + office, SourceEntry{id, kind});
+}
+
 std::optional<Stance> stance_or_none(const std::string& s, const std::string& where) {
     if (s == "-") return std::nullopt;
     auto st = parse_stance(s);
@@ -245,6 +263,7 @@ constexpr DataFile kDataFiles[] = {
     {"place_words.tsv", load_word_classes},
     {"number_context.tsv", load_word_classes},
     {"officials.tsv", load_officials},
+    {"offices.tsv", load_offices},
     {"stance_verbs.tsv", load_stance_verbs},
     {"stance_about.tsv", load_stance_about},
     {"stance_words.tsv", load_word_classes},

@@ -30,9 +30,17 @@ std::vector<Claim> StanceRules::stances(const std::vector<Claim>& figures) {
     std::vector<Claim> out;
     std::set<std::pair<Stance, std::optional<About>>> seen;
     std::optional<bool> topic, topic_before;
+    std::optional<std::size_t> previous_end;  // one past the last cue
     for (std::size_t i = c_.begin; i < c_.end; ++i) {
         auto cue = cue_at(i);
         if (!cue) continue;
+        // "would not confirm or deny", "neither confirmed nor denied": one refusal, not two stances.
+        const bool joined = previous_end && i == *previous_end + 1 && c_.is(*previous_end, WordClass::Coordinator);
+        previous_end = cue->last;
+        if (joined) {
+            i = cue->last - 1;
+            continue;
+        }
         if (!topic) topic = about_deployment(&x_.s);  // most sentences have no cue: checked only then
         if (!*topic && cue->negated && !topic_before)
             topic_before = !x_.previous.empty() && about_deployment(x_.previous.front());
@@ -40,7 +48,10 @@ std::vector<Claim> StanceRules::stances(const std::vector<Claim>& figures) {
             i = cue->last - 1;
             continue;
         }
-        const auto subject = about(cue->last);
+        std::size_t object = cue->last;  // "neither confirmed nor denied the reports": after both verbs
+        if (c_.is(object, WordClass::Coordinator) && c_.has(object + 1))
+            if (auto next = cue_at(object + 1)) object = next->last;
+        const auto subject = about(object);
         const bool beside_figure = (cue->stance == Stance::Confirms || cue->hedge) && figure_in_clause(figures, i);
         // One stance of a kind per subject; a stance that names no subject repeats any other.
         const bool repeated = std::any_of(seen.begin(), seen.end(), [&](const auto& st) {
