@@ -10,13 +10,15 @@ namespace {
 constexpr std::size_t kNegatorReach = 2;   // "did not yet confirm": words between a negator and its verb
 constexpr std::size_t kObservedReach = 6;  // "no particular movements have yet been detected"
 
-int rank(About a) {  // what a stance is most about, when its words name several things
+// What a stance is most about, when its words name several things: a number first ("cannot
+// verify a claim that 3,000 were killed" is about that figure), then losses, combat, deployment.
+int rank(About a) {
     switch (a) {
-        case About::Casualties:
-            return 0;
-        case About::Combat:
-            return 1;
         case About::Figure:
+            return 0;
+        case About::Casualties:
+            return 1;
+        case About::Combat:
             return 2;
         case About::Deployment:
             return 3;
@@ -121,8 +123,8 @@ bool StanceRules::negated_before(std::size_t i) const {
     return false;
 }
 
-// What the words after the cue are about, up to the next cue or clause break: losses before
-// combat before a figure (a number) before the deployment.
+// What the words after the cue are about, up to the next cue or clause break: a figure (a
+// number) before losses before combat before the deployment.
 std::optional<About> StanceRules::about(std::size_t from) const {
     std::optional<About> best;
     for (std::size_t i = from; i < c_.end && !c_.hard(i); ++i) {
