@@ -53,7 +53,11 @@ std::vector<Claim> StanceRules::stances(const std::vector<Claim>& figures) {
         std::size_t object = cue->last;  // "neither confirmed nor denied the reports": after both verbs
         if (c_.is(object, WordClass::Coordinator) && c_.has(object + 1))
             if (auto next = cue_at(object + 1)) object = next->last;
-        const auto subject = about(object);
+        auto subject = about(object);
+        // "would not confirm or deny it", "unable to confirm them": what the pronoun stands for
+        // was named before the cue, from the sentence's start.
+        if (!subject && (c_.is(object, WordClass::Pronoun) || c_.is(object, WordClass::PartitivePronoun)))
+            subject = about(c_.begin);
         const bool beside_figure = (cue->stance == Stance::Confirms || cue->hedge) && figure_in_clause(figures, i);
         // One stance of a kind per subject; a stance that names no subject repeats any other.
         const bool repeated = std::any_of(seen.begin(), seen.end(), [&](const auto& st) {
