@@ -53,7 +53,7 @@ enum class WordClass : std::uint8_t {
     Pending,           // a report still being checked: "looking into", "trying to determine"
     PossibilityModal,  // may govern a supposed figure: "can", "could", "would"
     Supposition,       // after such a modal, makes its figure a supposition: "even", "up to"
-    PastHedge,         // a hedged estimate of the past, no supposition: "could have", "may have"
+    HedgedEstimate,    // a hedged estimate of what was or is, no supposition: "could have", "there could be"
     FigureNoun,        // after a count, names it as a figure talked about: "the 30,000-troop figure"
     AsOf,              // a date after it bounds the count, not when it was said: "by", "as of"
     DateAdverb,        // may open a clause before its date: "earlier on Monday", "later on Friday"
