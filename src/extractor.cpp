@@ -103,8 +103,9 @@ void part_of_batch(Claim& c, const std::vector<Claim>& sentence, std::size_t at,
 
 bool Extractor::may_hold_claims(const Sentence& s, const std::vector<Token>& t) const {
     for (std::size_t i = s.tok_begin; i < s.tok_end; ++i)
-        if (may_be_number(t[i]) || g_.stances.match(t, i, s.tok_end) || g_.stance_verbs.match(t, i, s.tok_end) ||
-            g_.words.is(WordClass::Pending, t, i, s.tok_end))
+        if (may_be_number(t[i]) ||
+            (may_start_cue(g_, t[i]) && (g_.stances.match(t, i, s.tok_end) || g_.stance_verbs.match(t, i, s.tok_end) ||
+                                         g_.words.is(WordClass::Pending, t, i, s.tok_end))))
             return true;
     return false;
 }

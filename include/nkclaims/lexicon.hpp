@@ -94,6 +94,10 @@ public:
                          [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
     }
 
+    // Whether some entry may start with token t: a bit test that turns most tokens away
+    // (a match() does it first too; callers that try several tables test them all at once).
+    bool may_start(const Token& t) const { return first_words_.may_contain(t.hash); }
+
     // The longest entry that starts at tokens[i] and ends before `end`.
     std::optional<Match> match(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const {
         if (i >= end || !first_words_.may_contain(tokens[i].hash)) return std::nullopt;
