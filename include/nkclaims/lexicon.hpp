@@ -101,6 +101,14 @@ public:
     // The longest entry that starts at tokens[i] and ends before `end`.
     std::optional<Match> match(const std::vector<Token>& tokens, std::size_t i, std::size_t end) const {
         if (i >= end || !first_words_.may_contain(tokens[i].hash)) return std::nullopt;
+        return match_listed(tokens, i, end);
+    }
+
+private:
+    // match() past the filter, kept out of line so that the filter test, which turns most
+    // tokens away, is inlined where match() is called.
+    [[gnu::noinline]] std::optional<Match> match_listed(const std::vector<Token>& tokens, std::size_t i,
+                                                        std::size_t end) const {
         auto it = by_first_.find(HashedWord(tokens[i]));
         if (it == by_first_.end()) return std::nullopt;
         for (const Entry& e : it->second) {
@@ -115,7 +123,6 @@ public:
         return std::nullopt;
     }
 
-private:
     struct Entry {
         std::vector<std::string> words;
         std::vector<std::string> exact;  // the original words, when case matters
