@@ -1,7 +1,5 @@
 #include "nkclaims/attribution.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 namespace nkclaims {
@@ -25,7 +23,7 @@ std::optional<Attribution> speaker_source(const Gazetteer& g, const std::string&
         const TokenStream ts = tokenize(name);
         for (std::size_t i = 0; i < ts.tokens.size(); ++i)
             if (auto m = g.sources.match(ts.tokens, i, ts.tokens.size()); m && m->value->kind != SourceKind::Country)
-                return Attribution{m->value->id, "", fmt::format("speaker label '{}'", label)};
+                return Attribution{m->value->id, "", Because::SourceSpeakerLabel, label, {}};
     }
     return std::nullopt;
 }
@@ -43,13 +41,20 @@ SentenceAttribution::SentenceAttribution(const Clause& c, std::optional<Attribut
     find_anchors();
 }
 
+// Whether a source id is an outlet: as named in this sentence, else as the gazetteer knows it
+// (a relay carried from an earlier sentence: "According to a BBC report ... the report said").
 bool SentenceAttribution::is_outlet(const std::string& id) const {
     for (const Mention& m : mentions_)
         if (m.entry->id == id) return m.entry->kind == SourceKind::Outlet;
-    return false;
+    return g_.is_outlet(id);
 }
 
-Attribution SentenceAttribution::of(const Mention& m, const std::string& why) { return {m.entry->id, "", why}; }
+// The attribution a mention makes, with the rule that found it and, when it read one, the other
+// token (the verb, the pronoun).
+Attribution SentenceAttribution::of(const Mention& m, Because why, std::size_t other) const {
+    return {m.entry->id, "", why, c_.join_norm(m.first, m.last),
+            other == kNoToken ? std::string() : std::string(t_[other].text)};
+}
 
 void SentenceAttribution::find_mentions() {
     for (std::size_t i = begin_; i < end_;) {
@@ -91,7 +96,7 @@ std::optional<Attribution> SentenceAttribution::subject_before(std::size_t verb,
         if (pronoun && it->last <= *pronoun) break;  // "Russia - sorry, we believe": the nearer subject
         if (c_.possessive(it->last)) continue;
         if (it->entry->kind == SourceKind::Country && !subject_position(*it)) continue;
-        return of(*it, fmt::format("'{}' before '{}'", t_[it->first].text, t_[verb].text));
+        return of(*it, Because::SourceSubject, verb);
     }
     if (!pronoun) return std::nullopt;
     // "..., the officials said": a subject that names no one continues an earlier one.
@@ -122,11 +127,12 @@ std::optional<Attribution> SentenceAttribution::resolve_pronoun(std::size_t at, 
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
         if (it->last > at || it->entry->kind == SourceKind::Country) continue;
         if (person && it->entry->kind != SourceKind::Person) continue;
-        return of(*it, fmt::format("'{}' resolved to '{}'", t_[at].text, t_[it->first].text));
+        return of(*it, Because::SourcePronoun, at);
     }
     if (carried_) {
         Attribution a = *carried_;
-        a.why = fmt::format("'{}' continues the previous sentence ({})", t_[at].text, carried_->why);
+        a.because = Because::SourceCarried;
+        a.more = t_[at].text;
         return a;
     }
     return std::nullopt;
@@ -156,7 +162,7 @@ void SentenceAttribution::find_anchors() {
                 break;
             }
             case AttributionRole::According:
-                if (auto m = mention_after(after, 3)) who = of(*m, fmt::format("according to '{}'", t_[m->first].text));
+                if (auto m = mention_after(after, 3)) who = of(*m, Because::SourceAccording);
                 break;
             case AttributionRole::Cited:      // X cited Y
             case AttributionRole::Citing:     // X, citing Y
@@ -165,7 +171,7 @@ void SentenceAttribution::find_anchors() {
                 auto before = subject_before(i, kSubjectWindow);
                 auto after_m = mention_after(after, 3);
                 std::optional<Attribution> relayer = before, origin;
-                if (after_m) origin = of(*after_m, fmt::format("'{}' cited", t_[after_m->first].text));
+                if (after_m) origin = of(*after_m, Because::SourceCited);
                 if (by) std::swap(relayer, origin);
                 who = origin ? origin : relayer;
                 if (origin && relayer && relayer->source != origin->source && is_outlet(relayer->source))
@@ -175,7 +181,7 @@ void SentenceAttribution::find_anchors() {
         }
         verb_tokens_.push_back(i);
         if (who && !who->source.empty()) {
-            if (who->why.empty()) who->why = fmt::format("'{}'", t_[i].text);
+            if (who->words.empty()) who->words = t_[i].text;
             for (const Anchor& earlier : anchors_) {
                 if (earlier.who.via.empty()) continue;
                 if (who->source == earlier.who.via)
@@ -222,7 +228,7 @@ std::optional<Attribution> SentenceAttribution::at(std::size_t at, bool stance) 
         if (it->last > at || hard_boundary_between(it->last, at)) continue;
         if (it->entry->kind == SourceKind::Country && (!stance || !subject_position(*it))) continue;
         if (c_.possessive(it->last) && it->entry->kind == SourceKind::Country) continue;
-        return of(*it, fmt::format("'{}' named earlier in the sentence", t_[it->first].text));
+        return of(*it, Because::SourceEarlierInClause);
     }
     if (!anchors_.empty()) return anchors_.back().who;
     return speaker_;
@@ -242,7 +248,7 @@ std::optional<Attribution> SentenceAttribution::stance_speaker(std::size_t at) c
         if (it->last > at) continue;
         if (at - it->last > 3) break;
         if (it->entry->kind == SourceKind::Country && !subject_position(*it)) break;
-        subject = of(*it, fmt::format("'{}' takes the stance", t_[it->first].text));
+        subject = of(*it, Because::SourceTakesStance);
         country = it->entry->kind == SourceKind::Country;
         break;
     }
@@ -263,7 +269,7 @@ std::optional<Attribution> SentenceAttribution::last() const {
     if (!anchors_.empty()) return anchors_.back().who;
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it)
         if (it->entry->kind != SourceKind::Country && it->entry->kind != SourceKind::Outlet)
-            return of(*it, fmt::format("'{}' named in an earlier sentence", t_[it->first].text));
+            return of(*it, Because::SourceEarlierSentence);
     return std::nullopt;
 }
 

@@ -121,6 +121,15 @@ int compared_gap_days(const ClaimFacts& a, const ClaimFacts& b) {
     return b.event_first > a.event_last ? b.event_first - a.event_last : a.event_first - b.event_last;
 }
 
+std::int32_t as_of_first(const ClaimFacts& c) { return c.event_dated ? c.event_first : c.first; }
+
+int as_of_gap_days(const ClaimFacts& a, const ClaimFacts& b) {
+    const std::int32_t a_last = a.event_dated ? a.event_last : a.last, b_last = b.event_dated ? b.event_last : b.last;
+    const std::int32_t a_first = as_of_first(a), b_first = as_of_first(b);
+    if (a_first <= b_last && b_first <= a_last) return 0;
+    return b_first > a_last ? b_first - a_last : a_first - b_last;
+}
+
 bool loss(const ClaimFacts& c) { return c.metric >= 0 && is_loss(static_cast<Metric>(c.metric)); }
 
 bool cumulative(const ClaimFacts& c) {
@@ -132,6 +141,7 @@ std::int8_t compared_phase(const ClaimFacts& c) { return loss(c) ? std::int8_t{-
 
 FactIndex::FactIndex(const ConflictInput& in, const Gazetteer& g, const ConflictOptions& opt, Explain e)
     : facts_(in.facts()), names_(in.names()), place_names_(in.places()), explain_(e == Explain::Yes) {
+    focus_actor_ = find_name(g.focus_actor);
     // Each document name's rank among them, for Order.
     std::vector<std::uint32_t> docs;
     std::vector<bool> seen(names_.size(), false);

@@ -12,143 +12,19 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "json_writer.hpp"
 #include "nkclaims/format.hpp"
 
 namespace nkclaims {
 using namespace std::string_view_literals;
 namespace {
-
-nlohmann::json number_or_null(const std::optional<double>& v) {
-    if (!v) return nullptr;
-    const double x = *v;
-    if (x == static_cast<double>(static_cast<long long>(x))) return static_cast<long long>(x);
-    return x;
-}
+using json_writer::number_or_null;
+using json_writer::Write;
 
 std::optional<double> read_number(const nlohmann::json& j) {
     if (j.is_null()) return std::nullopt;
     return j.get<double>();
 }
-
-bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-
-// Whether any of the eight bytes of `w` is a control character, '"' or '\\' (the classic
-// SWAR tests; a byte of 0x80 or above never matches, so UTF-8 passes through).
-bool any_escape(std::uint64_t w) {
-    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
-    const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;
-    return (below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) != 0;
-}
-
-// How many bytes at the start of `s` need no escape, eight at a time: quotes are sentences and
-// escapes are rare. The last word overlaps the one before it rather than being copied out
-// and padded (a copy of a few bytes read back whole stalls the processor).
-std::size_t plain_prefix(std::string_view s) {
-    auto word_at = [&](std::size_t i) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        return w;
-    };
-    std::size_t i = 0;
-    if (s.size() >= 8) {
-        for (; i + 8 <= s.size(); i += 8)
-            if (any_escape(word_at(i))) break;
-        if (i + 8 > s.size() && !any_escape(word_at(s.size() - 8))) return s.size();
-    }
-    while (i < s.size() && !needs_escape(static_cast<unsigned char>(s[i]))) ++i;
-    return i;
-}
-
-// How JSON writes the character `c`, which needs_escape(): "\n", or "\u001f" for a control
-// character without a short form. `buf` holds the long form.
-std::string_view escape_of(unsigned char c, char (&buf)[7]) {
-    switch (c) {
-        case '"':
-            return "\\\""sv;
-        case '\\':
-            return "\\\\"sv;
-        case '\b':
-            return "\\b"sv;
-        case '\f':
-            return "\\f"sv;
-        case '\n':
-            return "\\n"sv;
-        case '\r':
-            return "\\r"sv;
-        case '\t':
-            return "\\t"sv;
-        default:
-            return {buf, static_cast<std::size_t>(fmt::format_to(buf, "\\u{:04x}", c) - buf)};
-    }
-}
-
-// Where claim_json() puts its bytes: a buffer with room for claim_json_bound() of them.
-struct Write {
-    char* at;
-
-    void raw(std::string_view s) {
-        std::memcpy(at, s.data(), s.size());
-        at += s.size();
-    }
-    // "text", escaped: runs of plain bytes copied whole.
-    void string(std::string_view s) {
-        *at++ = '"';
-        char buf[7];
-        while (!s.empty()) {
-            const std::size_t run = plain_prefix(s);
-            raw(s.substr(0, run));
-            if (run == s.size()) break;
-            raw(escape_of(static_cast<unsigned char>(s[run]), buf));
-            s.remove_prefix(run + 1);
-        }
-        *at++ = '"';
-    }
-    // `key` and the string.
-    void keyed(std::string_view key, std::string_view s) {
-        raw(key);
-        string(s);
-    }
-    // `key` and the string, when there is one.
-    void optional(std::string_view key, std::string_view s) {
-        if (s.empty()) return;
-        raw(key);
-        string(s);
-    }
-    void string_or_null(std::string_view s) {
-        if (s.empty())
-            raw("null"sv);
-        else
-            string(s);
-    }
-    template <class E>
-    void name_or_null(const std::optional<E>& e) {
-        string_or_null(e ? to_string(*e) : std::string_view{});
-    }
-    void integer(std::uint64_t v) { at = std::to_chars(at, at + 20, v).ptr; }
-    // A whole number as one; null, or a fraction as nlohmann prints it.
-    void number(const std::optional<double>& v) {
-        if (v && *v == static_cast<double>(static_cast<long long>(*v)))
-            at = std::to_chars(at, at + 20, static_cast<long long>(*v)).ptr;
-        else
-            raw(number_or_null(v).dump());
-    }
-    // [begin,end]
-    void span(Span s) {
-        *at++ = '[';
-        integer(s.begin);
-        *at++ = ',';
-        integer(s.end);
-        *at++ = ']';
-    }
-    // "2025-07-08", or null; an ISO date holds nothing to escape.
-    void date(const std::optional<DateRange>& d) {
-        if (!d) return raw("null"sv);
-        *at++ = '"';
-        at = d->write_iso(at);
-        *at++ = '"';
-    }
-};
 
 // The display names a claim's JSON adds beside its ids: none without `names`, or when they
 // hold no name at all (the contract's bytes stay as they were).
@@ -177,9 +53,38 @@ bool bad_doc(const Claim& c) {
 // escape is at most six bytes ("\u001f") for one, as is U+FFFD for a bad byte; keys, punctuation, names, numbers and
 // dates are under 512.
 std::size_t claim_json_bound(const Claim& c, const ClaimNames& names) {
-    const std::size_t strings = c.doc.size() + c.actor.size() + c.location.size() + c.quote.size() + c.rule.size() +
-                                c.source.size() + c.as_written.size() + c.via.size() + names.size();
+    std::size_t strings = c.doc.size() + c.actor.size() + c.location.size() + c.quote.size() + c.rule.cue.size() +
+                          c.source.size() + c.as_written.size() + c.via.size() + names.size();
+    for (const Reason& r : c.reasons) strings += r.value.size() + r.words.size() + r.more.size() + 96;
     return 6 * strings + 512;
+}
+
+// `,"reasons":[...]`, each reason's keys sorted as nlohmann::json prints them.
+void reasons_json(Write& out, const std::vector<Reason>& reasons) {
+    out.raw(",\"reasons\":["sv);
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        const Reason& r = reasons[i];
+        out.raw(i == 0 ? "{"sv : ",{"sv);
+        out.keyed("\"field\":"sv, to_string(field_of(r.because)));
+        out.keyed(",\"more\":"sv, r.more);
+        out.keyed(",\"rule\":"sv, to_string(r.because));
+        out.keyed(",\"value\":"sv, r.value);
+        out.keyed(",\"words\":"sv, r.words);
+        out.raw("}"sv);
+    }
+    out.raw("]"sv);
+}
+
+// `,"reasons":[...]` under --explain, then `,"rule":"figure:noun"` (those keys sort together).
+void rule_json(Write& out, const Claim& c) {
+    if (!c.reasons.empty()) reasons_json(out, c.reasons);
+    if (c.rule.cue.empty() && !c.rule.restated) {  // the common case, without building the name
+        out.raw(",\"rule\":\""sv);
+        out.raw(to_string(c.rule.id));
+        out.raw("\""sv);
+    } else {
+        out.keyed(",\"rule\":"sv, to_string(c.rule));
+    }
 }
 
 // The claim's JSON, keys in the order nlohmann::json prints them (sorted), so that
@@ -221,7 +126,7 @@ void claim_json(Write& out, const Claim& c, const ClaimNames& names) {
     out.keyed(",\"quote\":"sv, c.quote);
     out.raw(",\"quote_span\":"sv);
     out.span(c.quote_span);
-    out.keyed(",\"rule\":"sv, c.rule);
+    rule_json(out, c);
     out.raw(",\"source\":"sv);
     out.string_or_null(c.source);
     out.optional(",\"source_name\":"sv, names.source);
@@ -283,7 +188,13 @@ nlohmann::json to_json(const Claim& c, const DisplayNames* names) {
     j["event_date"] = c.event_date ? json(c.event_date->iso()) : json(nullptr);
     j["quote"] = c.quote;
     j["quote_span"] = {c.quote_span.begin, c.quote_span.end};
-    j["rule"] = c.rule;
+    j["rule"] = to_string(c.rule);
+    for (const Reason& r : c.reasons)
+        j["reasons"].push_back({{"field", to_string(field_of(r.because))},
+                                {"rule", to_string(r.because)},
+                                {"value", r.value},
+                                {"words", r.words},
+                                {"more", r.more}});
     return j;
 }
 
@@ -335,7 +246,7 @@ Claim claim_from_json(const nlohmann::json& j) {
     c.quote = str("quote");
     if (j.contains("quote_span"))
         c.quote_span = {j["quote_span"].at(0).get<std::size_t>(), j["quote_span"].at(1).get<std::size_t>()};
-    c.rule = str("rule");
+    c.rule = parse_rule(str("rule")).value_or(RuleRef{});
     return c;
 }
 

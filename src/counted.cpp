@@ -1,7 +1,5 @@
 #include "nkclaims/counted.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 namespace nkclaims {
@@ -44,7 +42,7 @@ std::optional<NounPhrase> CountedRules::noun_phrase(const Quantity& q) const {
             np.metric = n->value->metric;
             np.person = n->value->person;
             if (np.actor.empty()) np.actor = n->value->actor;  // "40 North Koreans"
-            np.why.push_back(fmt::format("counts '{}'", c_.join_norm(j, j + n->length)));
+            why(np, [&] { return Reason{Because::MetricNoun, {}, c_.join_norm(j, j + n->length), {}}; });
             np.end = j + n->length;
             coordinated(np);
             casualty_after(np);
@@ -59,7 +57,7 @@ std::optional<NounPhrase> CountedRules::noun_phrase(const Quantity& q) const {
         if (t.kind == TokenKind::Punct || t.kind == TokenKind::Number) return std::nullopt;
         if (auto a = g_.actors.match(c_.t, j, c_.end)) {
             np.actor = *a->value;
-            np.why.push_back(fmt::format("actor {} from '{}'", np.actor, c_.join_norm(j, j + a->length)));
+            why(np, [&] { return Reason{Because::ActorWords, np.actor, c_.join_norm(j, j + a->length), {}}; });
             j += a->length;
             continue;
         }
@@ -82,7 +80,10 @@ void CountedRules::coordinated(NounPhrase& np) const {
         if (c_.t[k].kind != TokenKind::Word) return;
         if (auto n = g_.nouns.match(c_.t, k, c_.end); n && n->value->metric) {
             np.metric = np.metric ? combine(*np.metric, *n->value->metric) : n->value->metric;
-            np.why.push_back(fmt::format("and '{}': {}", c_.join_norm(k, k + n->length), to_string(*np.metric)));
+            why(np, [&] {
+                return Reason{
+                    Because::MetricJoined, std::string(to_string(*np.metric)), c_.join_norm(k, k + n->length), {}};
+            });
             np.end = k + n->length;
             return;
         }
@@ -126,7 +127,9 @@ std::optional<NounPhrase> CountedRules::predicate(const Quantity& q) const {
     if (auto v = g_.casualty_verbs.match(c_.t, j, c_.end)) {
         np.loss = np.metric = *v->value;
         np.end = j + v->length;
-        np.why.push_back(fmt::format("counts the {} ('{}')", to_string(*np.metric), c_.join_norm(j, np.end)));
+        why(np, [&] {
+            return Reason{Because::MetricLossNoun, std::string(to_string(*np.metric)), c_.join_norm(j, np.end), {}};
+        });
         return np;
     }
     if (skipped == 0) return std::nullopt;
@@ -136,7 +139,7 @@ std::optional<NounPhrase> CountedRules::predicate(const Quantity& q) const {
     if (!n || !n->value->metric || !is_loss(*n->value->metric)) return std::nullopt;
     np.metric = n->value->metric;
     np.end = j + n->length;
-    np.why.push_back(fmt::format("counts '{}', what it is said to be", c_.join_norm(j, np.end)));
+    why(np, [&] { return Reason{Because::MetricPredicate, {}, c_.join_norm(j, np.end), {}}; });
     return np;
 }
 
@@ -192,7 +195,7 @@ std::optional<NounPhrase> CountedRules::elliptical(const Quantity& q) const {
         c_.is(e, WordClass::Partitive) && c_.has(e + 1) && g_.words.is(WordClass::PartitivePronoun, c_.t, e + 1, e + 2);
     np.end = partitive ? e + 2 : e;
     np.metric = metric;
-    np.why.push_back(fmt::format("elliptical number; counts {} named nearby", to_string(*metric)));
+    why(np, [&] { return Reason{Because::MetricNearby, std::string(to_string(*metric)), {}, {}}; });
     return np;
 }
 
@@ -214,8 +217,10 @@ std::optional<NounPhrase> CountedRules::subject_metric(std::size_t predicate) co
         NounPhrase np;
         np.end = predicate + 2;
         np.metric = n->value->metric;
-        np.why.push_back(fmt::format("counts '{}', the subject of '{}'", c_.join_norm(i - 1, i - 1 + n->length),
-                                     c_.t[predicate].text));
+        why(np, [&] {
+            return Reason{
+                Because::MetricSubject, {}, c_.join_norm(i - 1, i - 1 + n->length), std::string(c_.t[predicate].text)};
+        });
         for (std::size_t k = i - 1; k > c_.begin && i - 1 - k < 3; --k)
             if (auto a = g_.actors.match(c_.t, k - 1, i - 1)) np.actor = *a->value;
         return np;
@@ -261,8 +266,12 @@ bool CountedRules::settle_metric(const Quantity& q, NounPhrase& np) const {
     if (loss) {
         if (np.person || (np.metric && is_people(*np.metric))) {
             np.metric = loss;
-            np.why.push_back(*loss == Metric::Casualties ? std::string("casualties: killed or wounded")
-                                                         : fmt::format("{}: the loss its verb says", to_string(*loss)));
+            why(np, [&] {
+                return Reason{*loss == Metric::Casualties ? Because::MetricCasualties : Because::MetricLossVerb,
+                              std::string(to_string(*loss)),
+                              {},
+                              {}};
+            });
             return true;
         }
         if (np.metric && is_loss(*np.metric)) return true;
@@ -271,7 +280,7 @@ bool CountedRules::settle_metric(const Quantity& q, NounPhrase& np) const {
         const std::size_t from = q.first > c_.begin + kPersonCueWindow ? q.first - kPersonCueWindow : c_.begin;
         if (!people_cue_within(from, std::min(np.end + kPersonCueWindow, c_.end))) return false;
         np.metric = Metric::Troops;
-        np.why.push_back("people sent or deployed: troops");
+        why(np, [] { return Reason{Because::MetricPeopleSent, std::string(to_string(Metric::Troops)), {}, {}}; });
     }
     return np.metric.has_value();
 }

@@ -68,7 +68,7 @@ std::string csv_claim_row(const Claim& c, const DisplayNames* names) {
                                c.location,
                                c.date ? c.date->iso() : "",
                                c.event_date ? c.event_date->iso() : "",
-                               c.rule,
+                               to_string(c.rule),
                                c.quote};
     if (names) {
         f.push_back(c.source.empty() ? "" : names->source(c.source).full);

@@ -28,7 +28,7 @@ public:
     // confirmations contradict nothing.
     void run() {
         std::vector<std::uint32_t> stances[2], figures[2];  // [0] troops, [1] losses
-        const auto north_korea = ix_.find_name("north_korea");
+        const auto focus = ix_.focus_actor();
         for (std::uint32_t n = 0; n < ix_.facts().size(); ++n) {
             const ClaimFacts& c = ix_[n];
             if (c.kind == ClaimKind::Stance && c.dated && is(c.stance, Stance::Denies))
@@ -36,7 +36,7 @@ public:
         }
         for (std::uint32_t a = 0; a < ix_.assessments(); ++a) {
             const ClaimFacts& c = ix_.assessed(a);
-            if (c.actor != north_korea) continue;
+            if (c.actor != focus) continue;
             // A denial of a buildup speaks of troops, not of deminers or builders.
             if ((is(c.phase, Phase::Planned) || is(c.phase, Phase::Deployed)) && is(c.metric, Metric::Troops))
                 figures[0].push_back(ix_.representative(a));

@@ -39,7 +39,7 @@ bool another_quantity(const ClaimFacts& a, const ClaimFacts& b) {
 
 // Whether the later of two claims (by date) has the higher value.
 bool later_is_higher(const ClaimFacts& a, const ClaimFacts& b) {
-    const ClaimFacts& first = a.first <= b.first ? a : b;
+    const ClaimFacts& first = as_of_first(a) <= as_of_first(b) ? a : b;
     const ClaimFacts& second = &first == &a ? b : a;
     return second.low >= first.high;
 }

@@ -1,7 +1,5 @@
 #include "nkclaims/extractor.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "nkclaims/attribution.hpp"
@@ -55,9 +53,9 @@ void restate(Claim& c, const std::vector<Claim>& recent) {
             c.via = it->via;
             if (c.location.empty()) c.location = it->location;
             c.date = it->date;
-            c.rule += "+restated";
-            if (!c.explain.empty()) c.explain += "; ";
-            c.explain += fmt::format("restates '{}' of {}: its source, place and date", it->as_written, it->source);
+            c.rule.restated = true;
+            if (!c.reasons.empty())  // only with --explain, where every figure has its value's reason
+                c.reasons.push_back(Reason{Because::SourceRestated, it->source, it->as_written, {}});
             return;
         }
     }
@@ -74,8 +72,9 @@ void same_count(Claim& c, const std::vector<Claim>& recent, const std::vector<Cl
     if (!answered || answered->metric == c.metric) return;
     c.metric = answered->metric;
     if (is_loss(*c.metric)) c.phase.reset();
-    if (!c.explain.empty())  // only with --explain
-        c.explain += fmt::format("; counts {} as '{}' did", to_string(*c.metric), answered->as_written);
+    if (!c.reasons.empty())  // only with --explain
+        c.reasons.push_back(
+            Reason{Because::MetricAnswered, std::string(to_string(*c.metric)), answered->as_written, {}});
 }
 
 // Whether the figure starting at byte `begin` follows a definite word ("on top of the 11,000"):
@@ -95,8 +94,8 @@ void part_of_batch(Claim& c, const std::vector<Claim>& sentence, std::size_t at,
     if (!batch.increment || !batch.metric || !batch.value.low || *c.value.high > *batch.value.low) return;
     if (is_loss(*c.metric) != is_loss(*batch.metric)) return;
     c.increment = true;
-    if (!c.explain.empty())  // only with --explain
-        c.explain += fmt::format("; a part of '{}', an increment", batch.as_written);
+    if (!c.reasons.empty())  // only with --explain
+        c.reasons.push_back(Reason{Because::PartOfBatch, {}, batch.as_written, {}});
 }
 
 }  // namespace
@@ -136,7 +135,7 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
             if (!stances.empty()) stance_sentences.push_back(&s);
             for (std::size_t k = 0; k < figures.size(); ++k) {
                 Claim& c = figures[k];
-                if (c.rule == to_string(RuleId::FigureElliptical)) {
+                if (c.rule.id == RuleId::FigureElliptical) {
                     same_count(c, recent, figures, k);
                     part_of_batch(c, figures, k, clause);
                 }

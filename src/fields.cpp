@@ -1,6 +1,6 @@
 #include "nkclaims/fields.hpp"
 
-#include <fmt/format.h>
+#include <algorithm>
 
 namespace nkclaims {
 namespace {
@@ -66,11 +66,13 @@ std::optional<Phase> FieldRules::phase(std::size_t first, std::size_t np_end, Cl
     // every item of it, however long the list ("shipped ... including 220 howitzers").
     if (!best && is_materiel(m)) best = nearest_cue(first, np_end, m, c_.end - c_.begin);
     if (best && best->phase == Phase::Deployed && is_people(m) && c_.conditional(first)) {
-        note(c, [&] { return fmt::format("phase planned: '{}' in a conditional clause", best->words); });
+        note(c, [&] {
+            return Reason{Because::PhaseConditionalCue, std::string(to_string(Phase::Planned)), best->words, {}};
+        });
         return Phase::Planned;
     }
     if (best) {
-        note(c, [&] { return fmt::format("phase {} from '{}'", to_string(best->phase), best->words); });
+        note(c, [&] { return Reason{Because::PhaseCue, std::string(to_string(best->phase)), best->words, {}}; });
         return best->phase;
     }
     if (!is_people(m)) return std::nullopt;
@@ -79,10 +81,10 @@ std::optional<Phase> FieldRules::phase(std::size_t first, std::size_t np_end, Cl
     const bool hypothetical = c_.conditional(first);
     const Phase p = c.increment || hypothetical ? Phase::Planned : Phase::Deployed;
     note(c, [&] {
-        return fmt::format("phase {} by default{}", to_string(p),
-                           hypothetical  ? " in a conditional clause"
-                           : c.increment ? " for an increment"
-                                         : "");
+        const Because why = hypothetical  ? Because::PhaseDefaultConditional
+                            : c.increment ? Because::PhaseDefaultIncrement
+                                          : Because::PhaseDefault;
+        return Reason{why, std::string(to_string(p)), {}, {}};
     });
     return p;
 }
@@ -139,27 +141,27 @@ void FieldRules::date(Claim& c, std::size_t first, std::size_t last) const {
             m.last <= first ? c_.crosses(m.last, first, Boundary::Hard) : c_.crosses(last, m.first, Boundary::Hard);
         if (crosses_clause) continue;
         const std::size_t distance = m.last <= first ? first - m.last : (m.first >= last ? m.first - last : 0);
-        if (!after_figure(m) && (near_verb(m) || clause_initial(m) || stance)) {
+        if (!as_of(m) && !after_figure(m) && (near_verb(m) || clause_initial(m) || after_source(m) || stance)) {
             if (distance < best) {
                 best = distance;
                 said = &m;
             }
-        } else if (m.first >= last && !event) {
+        } else if ((m.first >= last || as_of(m)) && !event) {
             event = &m;
         }
     }
+    if (!said && !stance) said = speech_date(first);
     if (said) {
         c.date = said->range;
-        note(c,
-             [&] { return fmt::format("date {} from '{}'", said->range.iso(), span_text(said->first, said->last)); });
+        note(c, [&] { return Reason{Because::DateSaid, said->range.iso(), span_text(said->first, said->last), {}}; });
     } else if (auto r = d_.reference_date()) {
         c.date = DateRange::of_day(*r);
-        note(c, [&] { return fmt::format("date {}: the document's reference date", c.date->iso()); });
+        note(c, [&] { return Reason{Because::DateDocument, c.date->iso(), {}, {}}; });
     }
     if (event) {
         c.event_date = event->range;
         note(c, [&] {
-            return fmt::format("event date {} from '{}'", event->range.iso(), span_text(event->first, event->last));
+            return Reason{Because::EventDate, event->range.iso(), span_text(event->first, event->last), {}};
         });
     }
 }
@@ -167,11 +169,40 @@ void FieldRules::date(Claim& c, std::size_t first, std::size_t last) const {
 // "On Wednesday, the White House said", "said last week that", "telling a summit last week":
 // a date next to a speech verb, with no figure between them.
 bool FieldRules::near_verb(const DateMention& m) const {
-    for (std::size_t v : who_.verbs()) {
-        if (v >= m.last && v - m.last <= 3 && !holds_number(m.last, v)) return true;
-        if (m.first > v && m.first - v <= 4 && !holds_number(v, m.first)) return true;
-    }
+    for (std::size_t v : who_.verbs())
+        if (beside_verb(m, v)) return true;
     return false;
+}
+
+bool FieldRules::beside_verb(const DateMention& m, std::size_t v) const {
+    if (v >= m.last) return v - m.last <= 3 && !holds_number(m.last, v);
+    return m.first > v && m.first - v <= 4 && !holds_number(v, m.first);
+}
+
+// "According to the ROK National Intelligence Service last week, over 13,000 ...": a date
+// right after a source's name, then a comma or a speech verb, is when that source spoke.
+bool FieldRules::after_source(const DateMention& m) const {
+    if (m.first == c_.begin || !who_.names_source(m.first - 1)) return false;
+    const auto& verbs = who_.verbs();
+    return c_.punct(m.last, ",") || std::find(verbs.begin(), verbs.end(), m.last) != verbs.end();
+}
+
+// "killed by mid-January", "as of May": the date bounds the count; it dates the event.
+bool FieldRules::as_of(const DateMention& m) const {
+    return c_.is(m.first, WordClass::AsOf) || c_.ends_at(m.first, WordClass::AsOf);
+}
+
+// "The NIS told lawmakers last week that 300 were killed, while 2,700 were wounded": the date
+// beside the speech verb nearest before the figure dates all it reports, across the clauses of
+// its sentence. A nearer verb with no date of its own ("but Kyiv says") dates nothing.
+const DateMention* FieldRules::speech_date(std::size_t first) const {
+    std::optional<std::size_t> verb;
+    for (std::size_t v : who_.verbs())
+        if (v < first) verb = v;
+    if (!verb) return nullptr;
+    for (const DateMention& m : c_.dates())
+        if (m.last <= first && !as_of(m) && beside_verb(m, *verb)) return &m;
+    return nullptr;
 }
 
 // "100 missiles last year", "troops deployed last November": a date that follows a figure
@@ -192,9 +223,11 @@ bool FieldRules::holds_number(std::size_t a, std::size_t b) const {
     return false;
 }
 
+// "On Friday, ...", "Earlier on Monday, ...": a date that opens its clause.
 bool FieldRules::clause_initial(const DateMention& m) const {
-    return m.first == c_.begin || c_.hard(m.first - 1) ||
-           (m.first >= c_.begin + 2 && c_.punct(m.first - 1, ",") && c_.hard(m.first - 2));
+    std::size_t at = m.first;
+    if (at > c_.begin && c_.ends_at(at, WordClass::DateAdverb)) --at;  // "earlier", one word
+    return at == c_.begin || c_.hard(at - 1) || (at >= c_.begin + 2 && c_.punct(at - 1, ",") && c_.hard(at - 2));
 }
 
 std::string FieldRules::span_text(std::size_t a, std::size_t b) const {

@@ -1,6 +1,6 @@
 #include "nkclaims/figures.hpp"
 
-#include <fmt/format.h>
+#include "nkclaims/format.hpp"
 
 namespace nkclaims {
 namespace {
@@ -17,11 +17,6 @@ constexpr CountRule kCountRules[] = {
     {RuleId::FigureElliptical, &CountedRules::elliptical},
 };
 constexpr std::size_t kHypotheticalReach = 8;  // tokens from "could" to the number it governs
-
-std::string value_text(const Value& v) {
-    auto n = [](const std::optional<double>& x) { return x ? fmt::format("{}", *x) : std::string("-"); };
-    return n(v.low) + ".." + n(v.high);
-}
 
 }  // namespace
 
@@ -54,7 +49,9 @@ void FigureRules::share_phase(Claim& c, const std::vector<Claim>& before, std::s
     if (!prev.phase || !prev.metric || !is_materiel(*prev.metric) || c_.crosses(last_first_, first, Boundary::Hard))
         return;
     c.phase = prev.phase;
-    x_.fields.note(c, [&] { return fmt::format("phase {} as '{}' before it", to_string(*c.phase), prev.as_written); });
+    x_.fields.note(c, [&] {
+        return Reason{Because::PhaseShared, std::string(to_string(*c.phase)), prev.as_written, {}};
+    });
 }
 
 // Where the question of a sentence ending in "?" begins: an auxiliary or wh-word opening a
@@ -87,19 +84,18 @@ std::optional<Claim> FigureRules::figure(const Quantity& q) {
 
     const FieldRules& f = x_.fields;
     Claim c = base_claim(x_, ClaimKind::Figure, {c_.t[q.num_first].span.begin, c_.t[q.num_last - 1].span.end});
-    c.rule = to_string(rule);
+    c.rule.id = rule;
     c.value = bound_after_noun(q.value, c_.t, np.end, c_.end);
     c.approx = q.approx;
     c.metric = np.metric;
-    if (f.explaining())
-        for (const auto& w : np.why) f.note(c, w);
+    if (f.explaining()) c.reasons = std::move(np.why);
     f.note(c, [&] {
-        return fmt::format("value {} from '{}'{}", value_text(q.value), c.as_written,
-                           q.bound.empty() ? "" : fmt::format(" with '{}'", q.bound));
+        return Reason{q.bound.empty() ? Because::ValueWords : Because::ValueBound,
+                      value_words(q.value, q.approx, false), c.as_written, std::string(q.bound)};
     });
     c.increment = increment(q);
     c.hypothetical = hypothetical(q);
-    if (c.hypothetical) f.note(c, "hypothetical: a condition or a supposition governs it");
+    if (c.hypothetical) f.note(c, Reason{Because::Hypothetical, {}, {}, {}});
     c.location = f.location(q.first, np.end).value_or("");
     c.actor = actor(q, np, c);
     c.phase = f.phase(q.first, np.end, c);
@@ -158,13 +154,13 @@ std::string FigureRules::actor(const Quantity& q, const NounPhrase& np, Claim& c
     const Gazetteer& g = c_.g;
     if (np.metric && is_loss(*np.metric) && np.person && !c.location.empty()) {
         const std::string country = g.country_of(c.location);
-        f.note(c, [&] { return fmt::format("actor {}: people killed in {}", country, c.location); });
+        f.note(c, [&] { return Reason{Because::ActorPlaceOfLoss, country, {}, c.location}; });
         return country;
     }
     if (np.own) {  // "Russia is massing 110,000 of its own troops"
         for (std::size_t i = c_.begin; i < q.first; ++i)
             if (auto a = g.actors.match(c_.t, i, q.first)) {
-                f.note(c, [&] { return fmt::format("actor {}: 'its own' refers to '{}'", *a->value, c_.t[i].text); });
+                f.note(c, [&] { return Reason{Because::ActorOwn, *a->value, std::string(c_.t[i].text), {}}; });
                 return *a->value;
             }
     }
@@ -173,13 +169,13 @@ std::string FigureRules::actor(const Quantity& q, const NounPhrase& np, Claim& c
     if (auto lost = counted_.loss_before(q); lost && *lost->value == Metric::Casualties) {
         for (std::size_t i = q.first; i > c_.begin && !c_.hard(i - 1); --i)
             if (auto a = g.actors.match(c_.t, i - 1, q.first)) {
-                f.note(c, [&] { return fmt::format("actor {}: the subject that lost them", *a->value); });
+                f.note(c, [&] { return Reason{Because::ActorLoser, *a->value, {}, {}}; });
                 return *a->value;
             }
     }
-    if (np.person && np.metric && is_loss(*np.metric)) return "ukraine";
-    f.note(c, "actor north_korea by default");
-    return "north_korea";
+    const std::string& fallback = np.person && np.metric && is_loss(*np.metric) ? g.people_lost_actor : g.focus_actor;
+    f.note(c, [&] { return Reason{Because::ActorDefault, fallback, {}, {}}; });
+    return fallback;
 }
 
 }  // namespace nkclaims

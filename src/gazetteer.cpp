@@ -166,6 +166,19 @@ void load_actors(Gazetteer& g, const std::filesystem::path& path) {
     read_rows(path, 2, [&](const auto& f, const auto&) { g.actors.add(f[0], f[1]); });
 }
 
+void load_actor_defaults(Gazetteer& g, const std::filesystem::path& path) {
+    const std::pair<std::string_view, std::string Gazetteer::*> roles[] = {
+        {"focus", &Gazetteer::focus_actor}, {"people_lost", &Gazetteer::people_lost_actor}};
+    read_rows(path, 2, [&](const auto& f, const auto& where) {
+        auto role = std::find_if(std::begin(roles), std::end(roles), [&](const auto& r) { return r.first == f[0]; });
+        if (role == std::end(roles))
+            throw ConfigError(where, fmt::format("unknown role '{}' (focus, people_lost)", f[0]));
+        g.*role->second = f[1];
+    });
+    for (const auto& [name, field] : roles)
+        if ((g.*field).empty()) throw ConfigError(path.string(), fmt::format("no '{}' row", name));
+}
+
 void load_phases(Gazetteer& g, const std::filesystem::path& path) {
     std::map<std::string, PhaseCue> cues;  // one phrase may say one thing of people, another of materiel
     read_rows(path, 3, [&](const auto& f, const auto& where) {
@@ -214,6 +227,7 @@ constexpr DataFile kDataFiles[] = {
     {"places.tsv", load_places},
     {"nouns.tsv", load_nouns},
     {"actors.tsv", load_actors},
+    {"actor_defaults.tsv", load_actor_defaults},
     {"phases.tsv", load_phases},
     {"stances.tsv", load_stances},
     {"attribution.tsv", load_attribution},
@@ -235,6 +249,7 @@ constexpr DataFile kDataFiles[] = {
     {"stance_about.tsv", load_stance_about},
     {"stance_words.tsv", load_word_classes},
     {"figure_words.tsv", load_word_classes},
+    {"date_roles.tsv", load_word_classes},
     // The words of numbers, dates and page tops: read by use_numeric_words() (numeric_words.hpp).
     {"number_words.tsv", nullptr},
     {"number_scales.tsv", nullptr},

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -19,8 +20,17 @@
 namespace nkclaims {
 namespace {
 
-// Whose forces the page is about: the summary follows them, their charts come first.
-constexpr const char* kFocusActor = "north_korea";
+// Whose forces the page is about: the summary follows them, their charts come first. The
+// gazetteer's focus (actor_defaults.tsv), else the actor of most figures.
+std::string focus_actor(const ReportInput& in) {
+    if (in.gazetteer) return in.gazetteer->focus_actor;
+    std::map<std::string, std::size_t> figures;
+    for (const Claim& c : in.claims)
+        if (c.kind == ClaimKind::Figure && !c.actor.empty()) ++figures[c.actor];
+    auto most = std::max_element(figures.begin(), figures.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    return most == figures.end() ? std::string() : most->first;
+}
 
 constexpr const char* kStyle = R"CSS(
 :root { --fg: #1b1b1b; --muted: #5b5b5b; --line: #d8d8d8; --bad: #c00000; }
@@ -273,7 +283,8 @@ void write_html(std::ostream& out, const ReportInput& in) {
     std::map<std::string, const StoredDocument*> docs;
     for (const auto& d : in.documents) docs.emplace(d.name, &d);
     const PageContext page{in.claims, in.conflicts, docs, words, ranked_sources(in.claims)};
-    const auto groups = figure_groups(in.claims, kFocusActor);
+    const std::string focus = focus_actor(in);
+    const auto groups = figure_groups(in.claims, focus);
     out << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
            "content=\"width=device-width, initial-scale=1\"><title>North Korean troops in Russia: estimates and "
            "conflicts</title><style>"
@@ -286,7 +297,7 @@ void write_html(std::ostream& out, const ReportInput& in) {
            "href=\"#conflicts\">Conflicts</a><a href=\"#other-figures\">Other figures</a><a "
            "href=\"#revisions\">Revisions</a><a href=\"#documents\">Documents</a><a "
            "href=\"#claims\">Claims</a></nav>\n";
-    write_summary(out, in.claims, kFocusActor, in.conflicts.conflicts.size(), docs, words);
+    write_summary(out, in.claims, focus, in.conflicts.conflicts.size(), docs, words);
     write_charts(out, groups, page);
     conflicts_section(out, page);
     write_small_tables(out, groups, page);

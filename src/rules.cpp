@@ -1,26 +1,10 @@
 #include "nkclaims/rules.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "nkclaims/quote.hpp"
 
 namespace nkclaims {
-
-std::string_view to_string(RuleId r) {
-    switch (r) {
-        case RuleId::FigureNoun:
-            return "figure:noun";
-        case RuleId::FigurePredicate:
-            return "figure:predicate";
-        case RuleId::FigureElliptical:
-            return "figure:elliptical";
-        case RuleId::Stance:
-            return "stance";
-    }
-    return "";
-}
 
 Claim base_claim(const SentenceContext& x, ClaimKind kind, Span span) {
     Claim c;
@@ -38,15 +22,13 @@ void attribute(const SentenceContext& x, Claim& c, std::size_t at, bool stance, 
     if (auto a = x.who.at(at, stance)) {
         c.source = a->source;
         c.via = a->via;
-        x.fields.note(c, [&] {
-            return fmt::format("source {}{} from {}", a->source, a->via.empty() ? "" : " via " + a->via, a->why);
-        });
+        x.fields.note(c, [&] { return a->reason(voice_of(c)); });
         return;
     }
     unattributed.insert(c.span.begin);  // nobody named, no speaker label
     if (!x.d.meta.outlet.empty()) {
         c.source = x.d.meta.outlet;
-        x.fields.note(c, [&] { return fmt::format("source {}: the document's outlet, nobody named", c.source); });
+        x.fields.note(c, [&] { return Reason{Because::SourceOutlet, c.source, {}, {}}; });
     }
 }
 

@@ -62,14 +62,14 @@ Claim StanceRules::stance(const Cue& cue, std::size_t i, std::optional<About> su
     Claim c = base_claim(x_, ClaimKind::Stance, {c_.t[i].span.begin, c_.t[cue.last - 1].span.end});
     c.stance = cue.stance;
     c.about = subject;
-    c.rule = fmt::format("{}:{}", to_string(RuleId::Stance), c_.join_norm(i, cue.last));
-    f.note(c, [&] { return fmt::format("stance {} from '{}'", to_string(cue.stance), c.as_written); });
-    if (subject) f.note(c, [&] { return fmt::format("about {}", to_string(*subject)); });
+    c.rule = RuleRef{RuleId::Stance, c_.join_norm(i, cue.last), false};
+    f.note(c, [&] { return Reason{Because::StanceCue, std::string(to_string(cue.stance)), c.as_written, {}}; });
+    if (subject) f.note(c, [&] { return Reason{Because::About, std::string(to_string(*subject)), {}, {}}; });
     attribute(x_, c, i, true, unattributed_);
     if (auto speaker = x_.who.stance_speaker(i)) {
         c.source = speaker->source;
         c.via = speaker->via;
-        f.note(c, [&] { return fmt::format("source {} from {}", c.source, speaker->why); });
+        f.note(c, [&] { return speaker->reason(voice_of(c)); });
     }
     f.date(c, i, cue.last);
     c.location = f.place_after(cue.last, Lead::AnyWord).value_or("");

@@ -93,12 +93,13 @@ public:
         Rows rows;
         for (const Claim& c : claims) {
             rows.push_back(claim_cells(c, names_));
-            if (!c.explain.empty()) rows.emplace_back(kClaimCells);
+            if (!c.reasons.empty()) rows.emplace_back(kClaimCells);
         }
         table(kClaimColumns, rows);
         for (const Claim& c : claims)
-            if (!c.explain.empty())
-                out_ << fmt::format("{}@{} [{}]: {}\n", printable(c.doc), c.span.begin, c.rule, c.explain);
+            if (!c.reasons.empty())
+                out_ << fmt::format("{}@{} [{}]: {}\n", printable(c.doc), c.span.begin, to_string(c.rule),
+                                    describe(c.reasons));
         out_ << fmt::format("{} claims\n", claims.size());
     }
 

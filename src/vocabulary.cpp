@@ -40,7 +40,9 @@ constexpr std::array<std::string_view, kWordClasses> kNames{"hard_boundary",
                                                             "hypothetical",
                                                             "predicate_filler",
                                                             "unit_noun",
-                                                            "pending"};
+                                                            "pending",
+                                                            "as_of",
+                                                            "date_adverb"};
 
 }  // namespace
 

@@ -31,7 +31,7 @@ Claim figure() {
     c.date = DateRange::of_day(*parse_iso_day("2024-10-18"));
     c.quote = "The NIS said 12,000 troops.";
     c.quote_span = {0, 27};
-    c.rule = "figure:noun";
+    c.rule = RuleRef{RuleId::FigureNoun, {}, false};
     return c;
 }
 }  // namespace

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -25,7 +26,7 @@ TEST_CASE("extractor: spans, quotes and provenance", "[extractor]") {
         CHECK(c.actor == "north_korea");
         CHECK(c.source == "us_gov");
         CHECK(c.date->iso() == "2024-10-23");
-        CHECK(c.rule == "figure:noun");
+        CHECK(c.rule.id == RuleId::FigureNoun);
         CHECK(c.doc == "test.txt");
     }
 }
@@ -37,7 +38,7 @@ TEST_CASE("extractor: elliptical numbers and context", "[extractor]") {
                                         "ten thousand if you're now sending thirty thousand you can multiply that.",
                                         "2025-07-08", "nk_news"));
         REQUIRE(c.size() == 2);
-        CHECK(c[0].rule == "figure:elliptical");
+        CHECK(c[0].rule.id == RuleId::FigureElliptical);
         CHECK(c[0].phase == Phase::Deployed);
         CHECK(c[1].value == Value{30000, 30000});
         CHECK(c[1].phase == Phase::Planned);
@@ -60,11 +61,23 @@ TEST_CASE("extractor: --explain says why", "[extractor]") {
     auto d = test::doc("Western officials estimate 4,000 soldiers were killed or wounded.");
     auto claims = Extractor(test::gazetteer()).extract(d, Explain::Yes);
     REQUIRE(claims.size() == 1);
-    CHECK(claims[0].explain.find("counts 'soldiers'") != std::string::npos);
-    CHECK(claims[0].explain.find("casualties: killed or wounded") != std::string::npos);
-    CHECK(claims[0].explain.find("source western_officials") != std::string::npos);
+    const auto& why = claims[0].reasons;
+    auto has = [&](Because b, const std::string& value, const std::string& words) {
+        return std::any_of(why.begin(), why.end(), [&](const Reason& r) {
+            return r.because == b && (value.empty() || r.value == value) && (words.empty() || r.words == words);
+        });
+    };
+    CHECK(has(Because::MetricNoun, "", "soldiers"));
+    CHECK(has(Because::MetricCasualties, "casualties", ""));
+    CHECK(has(Because::SourceSubject, "western_officials", "western officials"));
+    CHECK(describe(why).find("counts 'soldiers'") != std::string::npos);
+    CHECK(describe(why).find("casualties: killed or wounded") != std::string::npos);
+    CHECK(describe(why).find("source western_officials") != std::string::npos);
     auto plain = Extractor(test::gazetteer()).extract(d);
-    CHECK(plain[0].explain.empty());
+    CHECK(plain[0].reasons.empty());
+    CHECK(plain[0].rule == claims[0].rule);  // explaining observes; it never changes a claim
+    CHECK(plain[0].value == claims[0].value);
+    CHECK(plain[0].source == claims[0].source);
 }
 
 TEST_CASE("extractor: a document without a date gives claims without one", "[extractor]") {

@@ -43,7 +43,9 @@ TEST_CASE("fields: phase", "[fields]") {
         Read r("Pyongyang plans to send 12,000 troops to Russia.", "2025-07-02");
         Claim c = r.figure(Metric::Troops);
         CHECK(r.fields.phase(r.at("12,000"), r.at("troops") + 1, c) == Phase::Planned);
-        CHECK(c.explain.find("phase planned from 'plans to send'") != std::string::npos);
+        REQUIRE(!c.reasons.empty());
+        CHECK(c.reasons.back() == Reason{Because::PhaseCue, "planned", "plans to send", {}});
+        CHECK(describe(c.reasons.back()) == "phase planned from 'plans to send'");
     }
     SECTION("people with no cue are deployed; in an 'if' clause, planned") {
         Read plain("There are 11,000 soldiers in Kursk.", "2025-07-02");

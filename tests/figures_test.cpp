@@ -18,12 +18,12 @@ TEST_CASE("figures: losses come from the predicate", "[figures]") {
         const Claim c = only_figure("At least 500 North Korean soldiers have been killed, the NIS said.");
         CHECK(c.metric == Metric::Killed);
         CHECK_FALSE(c.phase.has_value());
-        CHECK(c.rule == "figure:noun");
+        CHECK(c.rule.id == RuleId::FigureNoun);
     }
     SECTION("a bare number and its participle") {
         const Claim c = only_figure("Of those troops, some 1,700 have been wounded.");
         CHECK(c.metric == Metric::Wounded);
-        CHECK(c.rule == "figure:predicate");
+        CHECK(c.rule.id == RuleId::FigurePredicate);
     }
     SECTION("a loss verb before the number, and whose losses from the subject") {
         const Claim c = only_figure("Russia says Ukraine has lost more than 9,000 servicemen near Kursk.");

@@ -3,6 +3,7 @@
 
 #include "helpers.hpp"
 #include "nkclaims/error.hpp"
+#include "nkclaims/extractor.hpp"
 
 using namespace nkclaims;
 using nkclaims::test::TempDir;
@@ -129,5 +130,34 @@ TEST_CASE("display names of sources and places", "[gazetteer]") {
     SECTION("a line without names takes them from another line of its id") {
         auto dir = data_with(tmp, "sources.tsv", "NAS\tnis\torg\nNIS\tnis\torg\tSpy agency\tNIS\n");
         CHECK(Gazetteer::load(dir).source_name("nis").full == "Spy agency");
+    }
+}
+
+TEST_CASE("gazetteer: whose a count naming no one is, from actor_defaults.tsv", "[gazetteer]") {
+    TempDir tmp;
+    std::filesystem::copy(NKCLAIMS_TEST_DATA, tmp.path() / "data", std::filesystem::copy_options::recursive);
+    const auto file = (tmp.path() / "data" / "actor_defaults.tsv").string();
+    SECTION("the focus is data: another corpus follows other forces") {
+        tmp.write("data/actor_defaults.tsv", "# defaults\nfocus\trussia\npeople_lost\tukraine\n");
+        const Gazetteer g = Gazetteer::load(tmp.path() / "data");
+        auto claims = Extractor(g).extract(test::doc("Officials said 2,000 soldiers were moved to the front."));
+        REQUIRE(claims.size() == 1);
+        CHECK(claims[0].actor == "russia");
+        auto named = Extractor(g).extract(test::doc("Officials said 2,000 North Korean soldiers were moved."));
+        REQUIRE(named.size() == 1);
+        CHECK(named[0].actor == "north_korea");
+    }
+    SECTION("an unknown role names file and line") {
+        tmp.write("data/actor_defaults.tsv", "# defaults\nfocus\trussia\nenemy\tukraine\n");
+        try {
+            Gazetteer::load(tmp.path() / "data");
+            FAIL("no error");
+        } catch (const ConfigError& e) {
+            CHECK(e.message() == file + ":3: unknown role 'enemy' (focus, people_lost)");
+        }
+    }
+    SECTION("a missing role is an error, not an empty actor") {
+        tmp.write("data/actor_defaults.tsv", "# defaults\nfocus\trussia\n");
+        CHECK_THROWS_AS(Gazetteer::load(tmp.path() / "data"), ConfigError);
     }
 }

@@ -34,7 +34,7 @@ TEST_CASE("store", "[store]") {
         CHECK(back[0].value == claims[0].value);
         CHECK(back[0].date->iso() == "2024-10-25");
         CHECK(back[1].quote == claims[1].quote);
-        CHECK(back[1].rule == "figure:noun");
+        CHECK(back[1].rule.id == RuleId::FigureNoun);
     }
     SECTION("CONTRACT.md version 2's fields come back: killed and wounded, hypothetical, about") {
         claims[0].metric = Metric::Killed;

@@ -9,6 +9,7 @@
 
 #include "nkclaims/clause.hpp"
 #include "nkclaims/gazetteer.hpp"
+#include "nkclaims/reasons.hpp"
 #include "nkclaims/tokens.hpp"
 
 namespace nkclaims {
@@ -16,7 +17,14 @@ namespace nkclaims {
 struct Attribution {
     std::string source;
     std::string via;
-    std::string why;  // for --explain: the words that named the source
+    // For --explain: the attribution rule that named the source and the words it read.
+    Because because = Because::SourceNamed;
+    std::string words;
+    std::string more;
+
+    // The reason --explain gives for a claim this attribution speaks for; `voice` is the
+    // claim's source and relay as it ends up ("nis via ap").
+    Reason reason(std::string voice) const { return {because, std::move(voice), words, more}; }
 };
 
 // The sources named in one sentence and the verbs that make them speak.
@@ -63,7 +71,8 @@ private:
     bool hard_boundary_between(std::size_t a, std::size_t b) const;
     bool is_outlet(const std::string& id) const;
     bool subject_position(const Mention& m) const;
-    static Attribution of(const Mention& m, const std::string& why);
+    Attribution of(const Mention& m, Because why, std::size_t other = kNoToken) const;
+    static constexpr std::size_t kNoToken = static_cast<std::size_t>(-1);
 
     const Clause& c_;
     const Gazetteer& g_;

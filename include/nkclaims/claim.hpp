@@ -7,9 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "nkclaims/dates.hpp"
 #include "nkclaims/numbers.hpp"
+#include "nkclaims/reasons.hpp"
 #include "nkclaims/tokens.hpp"
 
 namespace nkclaims {
@@ -97,8 +99,8 @@ struct Claim {
     std::optional<DateRange> event_date;  // when the counted thing happened, if said
     std::string quote;                    // the sentence, with line breaks folded to spaces
     Span quote_span;
-    std::string rule;     // which rule produced it, for --explain and the store
-    std::string explain;  // why each field got its value (extract --explain)
+    RuleRef rule;                 // which rule produced it, for --explain and the store
+    std::vector<Reason> reasons;  // why each field got its value (only under extract --explain)
 };
 
 // Who asserts a claim, as reports name it: "nis", or "ukraine_intel via cnn".

@@ -108,6 +108,11 @@ int gap_days(const ClaimFacts& a, const ClaimFacts& b);
 // Days between the times two figures speak of: their events' (event_date) when both have one,
 // else their dates'.
 int compared_gap_days(const ClaimFacts& a, const ClaimFacts& b);
+// The first day a figure counts up to: its event's ("1,000 killed by mid-January", said a week
+// later, counts up to mid-January), else when it was said. Growth over time is judged by it.
+std::int32_t as_of_first(const ClaimFacts& c);
+// Days between the times two figures count up to (as_of_first() to its last day); 0 when they overlap.
+int as_of_gap_days(const ClaimFacts& a, const ClaimFacts& b);
 // Figures that only grow: troops sent so far, munitions supplied, losses.
 bool cumulative(const ClaimFacts& c);
 // Killed, wounded or casualties (is_loss).
@@ -159,6 +164,8 @@ public:
     const std::string& place_name(std::uint32_t n) const { return place_names_[n]; }
     // The number of a name, or one that matches no claim.
     std::uint32_t find_name(std::string_view s) const;
+    // The name number of the forces the corpus follows (Gazetteer::focus_actor).
+    std::uint32_t focus_actor() const { return focus_actor_; }
     // A document's rank among the documents' names.
     std::uint32_t rank(std::uint32_t doc) const { return rank_[doc]; }
     // Whether a source (a name number) names an institution, not an unnamed group or an outlet.
@@ -205,6 +212,7 @@ private:
     const std::vector<std::string>& names_;
     const std::vector<std::string>& place_names_;
     bool explain_;
+    std::uint32_t focus_actor_;
     std::vector<std::uint32_t> rank_;   // by name number: a document's rank among the names
     std::vector<std::uint8_t> named_;   // by name number
     std::vector<std::uint8_t> outlet_;  // by name number: 1 an outlet, 0 not, 2 never asked

@@ -20,8 +20,8 @@ struct NounPhrase {
     bool person = false;
     std::optional<Metric> loss;  // "were killed or wounded" after it: the loss its predicate says
     std::string actor;
-    bool own = false;  // "its own troops": the clause's subject country
-    std::vector<std::string> why;
+    bool own = false;         // "its own troops": the clause's subject country
+    std::vector<Reason> why;  // only under --explain
 };
 
 class CountedRules {
@@ -47,6 +47,11 @@ public:
     bool people_cue_within(std::size_t a, std::size_t b) const;
 
 private:
+    // Adds the reason `make` returns to np.why, under --explain only.
+    template <class Make>
+    void why(NounPhrase& np, Make&& make) const {
+        if (x_.fields.explaining()) np.why.push_back(make());
+    }
     void coordinated(NounPhrase& np) const;
     void casualty_after(NounPhrase& np) const;
     std::size_t skip_fillers(std::size_t j, std::size_t& skipped) const;

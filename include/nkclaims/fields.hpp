@@ -54,16 +54,15 @@ public:
     const SentenceAttribution& who() const { return who_; }
     bool explaining() const { return explain_; }
 
-    // Adds to c.explain with --explain; `why` is a string or a lambda returning one, so that
-    // nothing is formatted unless asked for.
+    // Adds a reason to c.reasons with --explain; `why` is a Reason or a lambda returning one,
+    // so that nothing is built unless asked for.
     template <class Why>
     void note(Claim& c, Why&& why) const {
         if (!explain_) return;
-        if (!c.explain.empty()) c.explain += "; ";
         if constexpr (std::is_invocable_v<Why>)
-            c.explain += why();
+            c.reasons.push_back(why());
         else
-            c.explain += why;
+            c.reasons.push_back(std::forward<Why>(why));
     }
 
 private:
@@ -83,6 +82,10 @@ private:
 
     std::optional<std::string> place_at(std::size_t i, Lead lead) const;
     bool near_verb(const DateMention& m) const;
+    bool beside_verb(const DateMention& m, std::size_t v) const;
+    bool after_source(const DateMention& m) const;
+    bool as_of(const DateMention& m) const;
+    const DateMention* speech_date(std::size_t first) const;
     bool after_figure(const DateMention& m) const;
     bool holds_number(std::size_t a, std::size_t b) const;
     bool clause_initial(const DateMention& m) const;

@@ -74,6 +74,10 @@ struct Gazetteer {
     std::map<std::string, std::string> parents;  // place id → parent place id
     Lexicon<NounEntry> nouns;
     Lexicon<std::string> actors;  // "North Korean" → north_korea
+    // actor_defaults.tsv: the forces the corpus follows (a count naming no one is theirs), and
+    // whose are people killed or wounded that nothing gives a nationality to.
+    std::string focus_actor;
+    std::string people_lost_actor;
     Lexicon<PhaseCue> phases;
     Lexicon<Stance> stances;
     Lexicon<AttributionRole> attribution;

@@ -1,6 +1,6 @@
 // What every rule of a sentence shares: the sentence read once (its Clause, who speaks in it,
-// its field rules), the ids of the rules that make claims, and the two steps every claim takes
-// (its words and quote; its source).
+// its field rules) and the two steps every claim takes (its words and quote; its source). The
+// ids of the rules that make claims are in reasons.hpp.
 #pragma once
 
 #include <set>
@@ -14,17 +14,6 @@
 #include "nkclaims/fields.hpp"
 
 namespace nkclaims {
-
-// The rule that made a claim; its name is the claim's `rule` (stored, and shown by --explain).
-enum class RuleId {
-    FigureNoun,        // a number and the noun it counts: "3,000 troops"
-    FigurePredicate,   // a bare number and the predicate that says what it counts: "2,700 were wounded"
-    FigureElliptical,  // a bare number standing for what is named nearby: "sending 30,000",
-                       // "casualties had reached 3,000"
-    Stance,            // a stance cue: "cannot confirm", "dismissed"
-};
-// "figure:noun", "figure:predicate", "figure:elliptical", "stance".
-std::string_view to_string(RuleId r);
 
 // One sentence as every rule reads it. Everything it points to outlives it.
 struct SentenceContext {

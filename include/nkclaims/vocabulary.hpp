@@ -51,6 +51,8 @@ enum class WordClass : std::uint8_t {
     PredicateFiller,   // between a number and its predicate: "are believed to have been", "now"
     UnitNoun,          // "squads of 40 men": a unit whose size is no count of forces
     Pending,           // a report still being checked: "looking into", "trying to determine"
+    AsOf,              // a date after it bounds the count, not when it was said: "by", "as of"
+    DateAdverb,        // may open a clause before its date: "earlier on Monday", "later on Friday"
     kCount
 };
 inline constexpr std::size_t kWordClasses = static_cast<std::size_t>(WordClass::kCount);
