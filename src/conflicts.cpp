@@ -95,11 +95,12 @@ void order(const FactIndex& ix, std::vector<Findings::Pair>& conflicts, std::vec
 
 // The mention that shows one side of a conflict (an assessment's relays, `own`) against the
 // other side (`other`, the other side's mentions): one whose document also holds the other side,
-// where a document says both; else the origin's own words before an outlet's; then the nearest in
-// the time it counts up to ("killed by mid-January": mid-January) to the other side, or against a denial the earliest
-// (a denial answers the reports made before it, and is often dated by the article that recalls it, not when it was
-// made); then the first in order. The analyst reads the two claims that best show the disagreement, not the first of
-// many reports.
+// where a document says both; else the origin's own words before an outlet's; then the most
+// exactly dated (the report of the day before a recollection of "in April"); then the nearest in
+// the time it counts up to ("killed by mid-January": mid-January) to the other side, or against a
+// denial the earliest (a denial answers the reports made before it, and is often dated by the
+// article that recalls it, not when it was made); then the first in order. The analyst reads the
+// two claims that best show the disagreement, not the first of many reports.
 std::uint32_t shown(const FactIndex& ix, const std::vector<std::uint32_t>& own, const std::vector<std::uint32_t>& other,
                     const ClaimFacts& against, ConflictKind kind) {
     std::vector<std::uint32_t> docs;
@@ -107,8 +108,9 @@ std::uint32_t shown(const FactIndex& ix, const std::vector<std::uint32_t>& own, 
     std::sort(docs.begin(), docs.end());
     auto key = [&](std::uint32_t n) {
         const ClaimFacts& c = ix[n];
+        const bool denial = kind == ConflictKind::Denial;
         return std::tuple{!std::binary_search(docs.begin(), docs.end(), c.doc), ix.outlet(c.source),
-                          kind == ConflictKind::Denial ? c.first : as_of_gap_days(c, against)};
+                          denial ? 0 : c.last - c.first, denial ? c.first : as_of_gap_days(c, against)};
     };
     std::uint32_t best = own.front();  // `own` is in order: the first wins a tie
     for (std::uint32_t n : own)

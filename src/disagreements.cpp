@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "nkclaims/memory.hpp"
 
@@ -54,46 +55,67 @@ struct UnionFind {
 // A casualties figure lower than another voice's killed or wounded figure said before it or
 // within a week after: the part cannot exceed the whole, and losses only grow (casualties
 // counted over a week before the part are not compared). Each voice's highest part so far is
-// compared with each whole; each (part, whole's voice) is reported once.
-void below_parts(const FactIndex& ix, const ConflictOptions& opt, Findings& out,
-                 const std::vector<std::uint32_t>& parts, const std::vector<std::uint32_t>& wholes) {
-    auto fact = [&](std::uint32_t n) -> const ClaimFacts& { return ix.assessed(ix.assessment_of(n)); };
-    std::vector<std::uint32_t> peaks;  // per (voice, metric), the highest part so far
-    std::set<std::pair<std::uint32_t, std::uint32_t>> reported;
-    std::size_t next = 0;
-    for (std::uint32_t w : wholes) {
-        const ClaimFacts& c = fact(w);
-        for (; next < parts.size() && fact(parts[next]).first <= c.last + opt.window_days; ++next) {
-            const ClaimFacts& p = fact(parts[next]);
-            auto it = std::find_if(peaks.begin(), peaks.end(), [&](std::uint32_t k) {
-                return fact(k).voice == p.voice && fact(k).metric == p.metric;
-            });
-            if (it == peaks.end())
-                peaks.push_back(parts[next]);
-            else if (p.low > fact(*it).low)
-                *it = parts[next];
-        }
-        for (std::uint32_t k : peaks) {
-            const ClaimFacts& p = fact(k);
-            // Casualties counted over a week before the part was are no contradiction: losses grew.
-            if (p.voice == c.voice || !ix.compatible(p, c) || !p.has_low || !c.has_high ||
-                c.last + kCumulativeSameTimeDays < p.first)
-                continue;
-            if (c.high >= p.low * (1 - (c.approx || p.approx ? opt.tolerance : 0))) continue;
-            if (!reported.emplace(k, c.voice).second) continue;
-            const int gap = gap_days(p, c);
-            out.conflicts.push_back(
-                {ConflictKind::BelowPart,
-                 {k, w},
-                 (p.low - c.high) / p.low,
-                 gap,
-                 fmt::format("{} says {} {}; {} says {} casualties, fewer ({} days apart)", ix.name(p.voice),
-                             ix.value_text(p), to_string(static_cast<Metric>(p.metric)), ix.name(c.voice),
-                             ix.value_text(c), gap),
-                 ix.topic_of(c)});
+// compared with each whole, and so is each part a document of the whole sets beside it (the
+// writer's own comparison: "claims only 350 casualties, while Seoul counted 600 dead"); each
+// (part, whole's voice) is reported once.
+class BelowParts {
+public:
+    BelowParts(const FactIndex& ix, const ConflictOptions& opt, Findings& out) : ix_(ix), opt_(opt), out_(out) {}
+
+    void run(const std::vector<std::uint32_t>& parts, const std::vector<std::uint32_t>& wholes) {
+        std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_doc;  // the parts each document states
+        for (std::uint32_t k : parts)
+            for (std::uint32_t n : ix_.relays(ix_.assessment_of(k))) by_doc[ix_[n].doc].push_back(k);
+        std::vector<std::uint32_t> peaks;  // per (voice, metric), the highest part so far
+        std::size_t next = 0;
+        for (std::uint32_t w : wholes) {
+            const ClaimFacts& c = fact(w);
+            for (; next < parts.size() && fact(parts[next]).first <= c.last + opt_.window_days; ++next) {
+                const ClaimFacts& p = fact(parts[next]);
+                auto it = std::find_if(peaks.begin(), peaks.end(), [&](std::uint32_t k) {
+                    return fact(k).voice == p.voice && fact(k).metric == p.metric;
+                });
+                if (it == peaks.end())
+                    peaks.push_back(parts[next]);
+                else if (p.low > fact(*it).low)
+                    *it = parts[next];
+            }
+            for (std::uint32_t k : peaks) compare(k, w);
+            for (std::uint32_t n : ix_.relays(ix_.assessment_of(w)))
+                if (auto beside = by_doc.find(ix_[n].doc); beside != by_doc.end())
+                    for (std::uint32_t k : beside->second)
+                        if (fact(k).first <= c.last + opt_.window_days) compare(k, w);
         }
     }
-}
+
+private:
+    const ClaimFacts& fact(std::uint32_t n) const { return ix_.assessed(ix_.assessment_of(n)); }
+
+    void compare(std::uint32_t k, std::uint32_t w) {
+        const ClaimFacts &p = fact(k), &c = fact(w);
+        // Casualties counted over a week before the part was are no contradiction: losses grew.
+        if (p.voice == c.voice || !ix_.compatible(p, c) || !p.has_low || !c.has_high ||
+            c.last + kCumulativeSameTimeDays < p.first)
+            return;
+        if (c.high >= p.low * (1 - (c.approx || p.approx ? opt_.tolerance : 0))) return;
+        if (!reported_.emplace(k, c.voice).second) return;
+        const int gap = gap_days(p, c);
+        out_.conflicts.push_back(
+            {ConflictKind::BelowPart,
+             {k, w},
+             (p.low - c.high) / p.low,
+             gap,
+             fmt::format("{} says {} {}; {} says {} casualties, fewer ({} days apart)", ix_.name(p.voice),
+                         ix_.value_text(p), to_string(static_cast<Metric>(p.metric)), ix_.name(c.voice),
+                         ix_.value_text(c), gap),
+             ix_.topic_of(c)});
+    }
+
+    const FactIndex& ix_;
+    const ConflictOptions& opt_;
+    Findings& out_;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> reported_;
+};
 
 // Claim i of `c` replaces its voice's latest about the same place in `latest`, or joins it.
 void keep_latest(const std::vector<ClaimFacts>& c, std::vector<std::size_t>& latest, std::size_t i) {
@@ -140,7 +162,7 @@ public:
         for (auto& [key, list] : buckets) bucket(list);
         for (const auto& [actor, lists] : losses)
             if (!lists.first.empty() && !lists.second.empty())
-                below_parts(ix_, opt_, out_, ix_.sorted(lists.first), ix_.sorted(lists.second));
+                BelowParts(ix_, opt_, out_).run(ix_.sorted(lists.first), ix_.sorted(lists.second));
     }
 
 private:
@@ -214,6 +236,9 @@ private:
         // compare; a deployed increment adds to what came before and compares with no total.
         if ((a.increment || b.increment) && !is(a.phase, Phase::Planned))
             return explain(ia, ib, "not compared: an increment adds to earlier figures");
+        // A running total is news from its increment on: a figure said before knew the total before it.
+        if ((a.summed && b.last < a.first) || (b.summed && a.last < b.first))
+            return explain(ia, ib, "not compared: said before the increment that made the running total");
         const int gap = compared_gap_days(a, b);
         if (a.event_dated && b.event_dated && gap > opt_.window_days)
             return explain(
@@ -265,7 +290,8 @@ private:
     }
 
     // Compares a cumulative figure with each other voice's peak from before the window (those
-    // within it were compared directly).
+    // within it were compared directly). A figure whose counted event happened before the peak
+    // was said is an earlier count recalled, not a later one.
     // Each peak against each later voice once: restating the lower figure is the same conflict.
     void lower_later(std::vector<std::size_t>& peaks, std::size_t i) {
         const ClaimFacts& b = c_[i];
@@ -277,7 +303,9 @@ private:
         for (std::size_t k : peaks) {
             const ClaimFacts& p = c_[k];
             const bool in_window = gap_days(p, b) <= opt_.window_days;
-            if (in_window || p.voice == b.voice || !ix_.compatible(p, b)) continue;
+            // "the 11,000 deployed last November", said after the peak: a count of before it
+            const bool recalled = b.event_dated && b.event_last < p.first;
+            if (in_window || recalled || p.voice == b.voice || !ix_.compatible(p, b)) continue;
             if (p.has_low && b.has_high && b.high < p.low * (1 - (b.approx || p.approx ? opt_.tolerance : 0)) &&
                 b.high >= p.low * lowest_share_of_peak(b) && (!highest || rank(k) > rank(*highest)))
                 highest = k;

@@ -63,7 +63,9 @@ void restate(Claim& c, const std::vector<Claim>& recent) {
 
 // "Of the 4,000, ...", "US estimates were lower at about 1,200": a bare number counts what the
 // figure it answers counted: the same value just before, else the figure before it in its sentence.
+// A loss its own words name ("the number killed was around 600") is kept: it says what it counts.
 void same_count(Claim& c, const std::vector<Claim>& recent, const std::vector<Claim>& sentence, std::size_t at) {
+    if (c.metric && is_loss(*c.metric)) return;
     const Claim* answered = nullptr;
     for (auto it = recent.rbegin(); it != recent.rend() && !answered; ++it)
         if (it->value == c.value && it->metric) answered = &*it;

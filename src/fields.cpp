@@ -76,6 +76,7 @@ std::optional<Phase> FieldRules::phase(std::size_t first, std::size_t np_end, Cl
         return best->phase;
     }
     if (!is_people(m)) return std::nullopt;
+    if (c_.is(np_end, WordClass::FigureNoun)) return std::nullopt;  // "the 30,000-troop figure": sent or planned?
     // No cue: "another 6,000" is more to come, so is a figure in an "if" clause; a plain
     // count of people is there.
     const bool hypothetical = c_.conditional(first);
@@ -113,15 +114,18 @@ std::optional<std::string> FieldRules::place_after(std::size_t from, Lead lead) 
 }
 
 // The place named at token i, if a preposition leads to it and it is not "the war in
-// Ukraine", a possessive ("Russia's Kursk region") or part of a source's name.
+// Ukraine" nor "in the war against Ukraine", a possessive ("Russia's Kursk region") or part of a source's name.
 std::optional<std::string> FieldRules::place_at(std::size_t i, Lead lead) const {
     auto m = c_.g.places.match(c_.t, i, c_.end);
     if (!m || who_.names_source(i)) return std::nullopt;
     if (c_.possessive(i + m->length)) return std::nullopt;
+    bool named_war = false;  // "to aid in the war against Ukraine": the place names the war
     for (std::size_t k = i; k > c_.begin && i - k < 5; --k) {
         if (c_.t[k - 1].kind == TokenKind::Punct) break;
+        named_war = named_war || c_.g.words.is(WordClass::NotPlaceHead, c_.t, k - 1, k);
         if (c_.g.words.is(WordClass::LocativePrep, c_.t, k - 1, k)) {
-            if (k >= 2 && c_.g.words.is(WordClass::NotPlaceHead, c_.t, k - 2, k - 1)) return std::nullopt;
+            if (named_war || (k >= 2 && c_.g.words.is(WordClass::NotPlaceHead, c_.t, k - 2, k - 1)))
+                return std::nullopt;
             return *m->value;
         }
     }

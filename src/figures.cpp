@@ -132,16 +132,28 @@ bool FigureRules::ratio_after(std::size_t np_end) const {
            c_.is(np_end, WordClass::RatioAfter);
 }
 
-// "if he sent 60,000", "could rise to 100,000", "may send up to 50,000": a cue before the number
-// in its clause.
+// "if he sent 60,000", "could rise to 100,000", "may send up to 50,000", "he can send even
+// 60,000": a cue before the number in its clause. "could have sent 6 million" estimates the past.
 bool FigureRules::hypothetical(const Quantity& q) const {
     if (c_.conditional(q.first)) return true;
     const std::size_t from = q.first > c_.begin + kHypotheticalReach ? q.first - kHypotheticalReach : c_.begin;
     for (std::size_t i = q.first; i > from; --i) {
-        if (c_.hard(i - 1) || c_.punct(i - 1, ",")) return false;
+        if (c_.hard(i - 1) || c_.punct(i - 1, ",") || c_.is(i - 1, WordClass::PastHedge)) return false;
         if (c_.g.words.is(WordClass::Hypothetical, c_.t, i - 1, q.first)) return true;
+        if (c_.is(i - 1, WordClass::PossibilityModal) && supposed(i - 1, q)) return true;
     }
     return false;
+}
+
+// Whether the possibility modal at token `m` supposes the figure `q`: a supposition word stands
+// between them ("can send even 60,000", "would send up to 50,000"), or the clause before the
+// modal's is a condition ("if he wants, he can send 60,000").
+bool FigureRules::supposed(std::size_t m, const Quantity& q) const {
+    for (std::size_t i = m + 1; i < q.num_first; ++i)
+        if (c_.is(i, WordClass::Supposition)) return true;
+    std::size_t k = m;
+    while (k > c_.begin && !c_.hard(k - 1) && !c_.punct(k - 1, ",")) --k;
+    return k > c_.begin && c_.punct(k - 1, ",") && c_.conditional(k - 1);
 }
 
 // "another 6,000", "an additional 500", "6,000 more".

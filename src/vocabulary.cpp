@@ -41,6 +41,10 @@ constexpr std::array<std::string_view, kWordClasses> kNames{"hard_boundary",
                                                             "predicate_filler",
                                                             "unit_noun",
                                                             "pending",
+                                                            "possibility_modal",
+                                                            "supposition",
+                                                            "past_hedge",
+                                                            "figure_noun",
                                                             "as_of",
                                                             "date_adverb"};
 

@@ -621,3 +621,60 @@ TEST_CASE("conflicts: against a denial, a side is shown by its earliest mention"
     const Claim* figure = c.claims[0]->kind == ClaimKind::Figure ? c.claims[0] : c.claims[1];
     CHECK(figure->doc == "briefing.txt");
 }
+
+TEST_CASE("conflicts: a casualties figure meets the parts its own document sets beside it", "[conflicts]") {
+    auto in = [](Claim c, std::string doc) {
+        c.doc = std::move(doc);
+        return c;
+    };
+    const Claim april = in(loss("nis", Metric::Killed, 600, "2025-04-15"), "september.txt");
+    const Claim peak = in(loss("nis", Metric::Killed, 2000, "2025-09-02"), "agency.txt");
+    SECTION("the writer's own comparison is listed beside the one against the voice's highest") {
+        auto r =
+            find({april, peak, in(loss("north_korea_gov", Metric::Casualties, 350, "2025-09-02"), "september.txt")});
+        REQUIRE(r.conflicts.size() == 2);
+        for (const auto& c : r.conflicts) CHECK(c.kind == ConflictKind::BelowPart);
+    }
+    SECTION("told in another document, only the highest part is compared") {
+        auto r = find({april, peak, in(loss("north_korea_gov", Metric::Casualties, 350, "2025-09-02"), "other.txt")});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].claims[0]->value.low == 2000);
+    }
+}
+
+TEST_CASE("conflicts: a running total is not compared with a figure said before its increment", "[conflicts]") {
+    auto more = fig("nis", 1500, 1500, "2024-10-23");
+    more.increment = true;
+    SECTION("1,500 the day before another 1,500: it knew only the total before") {
+        CHECK(find({fig("nis", 1500, 1500, "2024-10-18"), fig("sk_media", 1500, 1500, "2024-10-22"), more})
+                  .conflicts.empty());
+    }
+    SECTION("1,500 the day after the running total of 3,000 is a disagreement") {
+        CHECK(find({fig("nis", 1500, 1500, "2024-10-18"), more, fig("sk_media", 1500, 1500, "2024-10-24")})
+                  .conflicts.size() == 1);
+    }
+}
+
+TEST_CASE("conflicts: a count of what happened before the peak was said is no later, lower figure", "[conflicts]") {
+    Claim recalled = fig("ukraine_gov", 11000, 11000, "2025-07-02");
+    const Claim peak = fig("nis", 15000, 15000, "2025-04-30");
+    SECTION("11,000 said in July without saying when: a later, lower count") {
+        auto r = find({peak, recalled});
+        REQUIRE(r.conflicts.size() == 1);
+        CHECK(r.conflicts[0].kind == ConflictKind::LowerLater);
+    }
+    SECTION("the 11,000 deployed last November, said in July: an earlier count") {
+        recalled.event_date = parse_iso_range("2024-11");
+        CHECK(find({peak, recalled}).conflicts.empty());
+    }
+}
+
+TEST_CASE("conflicts: a side is shown by its most exactly dated mention", "[conflicts]") {
+    auto mention = [](std::string date, std::string doc) {
+        return fig("nis", 600, 600, std::move(date), Phase::Deployed, Metric::Killed, false, std::move(doc));
+    };
+    auto r = find({loss("western_officials", Metric::Killed, 1000, "2025-01-22"), mention("2025-04-30", "day.txt"),
+                   mention("2025-04", "recalled.txt")});
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].claims[1]->doc == "day.txt");
+}

@@ -31,6 +31,7 @@ private:
     bool ratio_after(std::size_t np_end) const;
     bool increment(const Quantity& q) const;
     bool hypothetical(const Quantity& q) const;
+    bool supposed(std::size_t m, const Quantity& q) const;
     std::string actor(const Quantity& q, const NounPhrase& np, Claim& c) const;
 
     const SentenceContext& x_;

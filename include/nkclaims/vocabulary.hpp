@@ -51,6 +51,10 @@ enum class WordClass : std::uint8_t {
     PredicateFiller,   // between a number and its predicate: "are believed to have been", "now"
     UnitNoun,          // "squads of 40 men": a unit whose size is no count of forces
     Pending,           // a report still being checked: "looking into", "trying to determine"
+    PossibilityModal,  // may govern a supposed figure: "can", "could", "would"
+    Supposition,       // after such a modal, makes its figure a supposition: "even", "up to"
+    PastHedge,         // a hedged estimate of the past, no supposition: "could have", "may have"
+    FigureNoun,        // after a count, names it as a figure talked about: "the 30,000-troop figure"
     AsOf,              // a date after it bounds the count, not when it was said: "by", "as of"
     DateAdverb,        // may open a clause before its date: "earlier on Monday", "later on Friday"
     kCount
