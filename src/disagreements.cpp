@@ -137,6 +137,22 @@ std::vector<std::size_t> by_event_date(const std::vector<ClaimFacts>& c) {
     return order;
 }
 
+// Why two figures of one bucket are never compared, whatever their values; nullopt when they are.
+std::optional<std::string_view> never_compared(const ClaimFacts& a, const ClaimFacts& b) {
+    // Like with like: a count whose phase is unknown (guns struck or guns supplied?) is
+    // compared with nothing; losses have no phase to know.
+    if (compared_phase(a) < 0 && !loss(a))
+        return "not compared: what is counted has no phase (sent, planned, supplied...)";
+    // A plan is always for troops still to come, so "another 25,000" and "10,000-20,000" planned
+    // compare; a deployed increment adds to what came before and compares with no total.
+    if ((a.increment || b.increment) && !is(a.phase, Phase::Planned))
+        return "not compared: an increment adds to earlier figures";
+    // A running total is news from its increment on: a figure said before knew the total before it.
+    if ((a.summed && b.last < a.first) || (b.summed && a.last < b.first))
+        return "not compared: said before the increment that made the running total";
+    return std::nullopt;
+}
+
 // One bucket at a time: its figures in date order, side by side, read by their neighbours only.
 class Sweep {
 public:
@@ -228,17 +244,7 @@ private:
     void compare(std::size_t ia, std::size_t ib, UnionFind& agree) {
         const ClaimFacts &a = c_[ia], &b = c_[ib];
         if (a.doc == b.doc && a.at == b.at) return;
-        // Like with like: a count whose phase is unknown (guns struck or guns supplied?) is
-        // compared with nothing; losses have no phase to know.
-        if (compared_phase(a) < 0 && !loss(a))
-            return explain(ia, ib, "not compared: what is counted has no phase (sent, planned, supplied...)");
-        // A plan is always for troops still to come, so "another 25,000" and "10,000-20,000" planned
-        // compare; a deployed increment adds to what came before and compares with no total.
-        if ((a.increment || b.increment) && !is(a.phase, Phase::Planned))
-            return explain(ia, ib, "not compared: an increment adds to earlier figures");
-        // A running total is news from its increment on: a figure said before knew the total before it.
-        if ((a.summed && b.last < a.first) || (b.summed && a.last < b.first))
-            return explain(ia, ib, "not compared: said before the increment that made the running total");
+        if (auto why = never_compared(a, b)) return explain(ia, ib, *why);
         const int gap = compared_gap_days(a, b);
         if (a.event_dated && b.event_dated && gap > opt_.window_days)
             return explain(

@@ -102,6 +102,20 @@ void part_of_batch(Claim& c, const std::vector<Claim>& sentence, std::size_t at,
 
 }  // namespace
 
+// A statement an institution publishes itself (a government's remarks at the UN, a ministry's
+// release: its outlet is an institution, not a medium) speaks as "we" where no speaker label
+// says otherwise. A medium's "we" is whoever it quotes.
+std::optional<Attribution> Extractor::author_of(const Document& d) const {
+    const std::string& outlet = d.meta.outlet;
+    if (outlet.empty() || g_.is_outlet(outlet) || !g_.is_named(outlet)) return std::nullopt;
+    return Attribution{outlet, "", Because::SourceAuthor, {}, {}};
+}
+
+std::optional<Attribution> Extractor::speaker_of(const Sentence& s, const std::optional<Attribution>& author) const {
+    if (auto labelled = speaker_source(g_, s.speaker)) return labelled;
+    return author;
+}
+
 bool Extractor::may_hold_claims(const Sentence& s, const std::vector<Token>& t) const {
     for (std::size_t i = s.tok_begin; i < s.tok_end; ++i)
         if (may_be_number(t[i]) ||
@@ -113,6 +127,7 @@ bool Extractor::may_hold_claims(const Sentence& s, const std::vector<Token>& t) 
 
 std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const {
     std::vector<Claim> out;
+    const std::optional<Attribution> author = author_of(d);
     std::optional<Attribution> carried;
     std::size_t carried_at = 0;
     constexpr std::size_t kCarrySentences = 3;
@@ -125,7 +140,7 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
         if (carried && n - carried_at > kCarrySentences) carried.reset();
         const bool may_hold = may_hold_claims(s, d.tokens.tokens);  // most sentences hold no number, no stance
         const Clause clause = may_hold ? Clause(g_, d, s) : Clause(g_, d.tokens.tokens, s.tok_begin, s.tok_end);
-        const SentenceAttribution who(clause, carried, speaker_source(g_, s.speaker));
+        const SentenceAttribution who(clause, carried, speaker_of(s, author));
         std::vector<Claim> figures, stances;
         if (may_hold) {
             const FieldRules fields(d, clause, who, explain);

@@ -58,6 +58,7 @@ constexpr ReasonForm kForms[] = {
     {Because::SourceTakesStance, Field::Source, "source_takes_stance", "source {value} from '{words}' taking the stance"},
     {Because::SourceEarlierSentence, Field::Source, "source_earlier_sentence", "source {value} from '{words}' named in an earlier sentence"},
     {Because::SourceSpeakerLabel, Field::Source, "source_speaker_label", "source {value} from speaker label '{words}'"},
+    {Because::SourceAuthor, Field::Source, "source_author", "source {value}: the institution whose statement this is speaks as 'we'"},
     {Because::SourceOutlet, Field::Source, "source_outlet", "source {value}: the document's outlet, nobody named"},
     {Because::SourceRestated, Field::Source, "source_restated", "restates '{words}' of {value}: its source, place and date"},
     {Because::DateSaid, Field::Date, "date_said", "date {value} from '{words}'"},

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "nkclaims/attribution.hpp"
 #include "nkclaims/claim.hpp"
 #include "nkclaims/document.hpp"
 #include "nkclaims/fields.hpp"
@@ -25,6 +26,10 @@ public:
 
 private:
     bool may_hold_claims(const Sentence& s, const std::vector<Token>& t) const;
+    // Who "we" is in a document an institution publishes itself, if it is one.
+    std::optional<Attribution> author_of(const Document& d) const;
+    // The speaker of a sentence: its speaker label's source, else the document's author.
+    std::optional<Attribution> speaker_of(const Sentence& s, const std::optional<Attribution>& author) const;
     const Gazetteer& g_;
 };
 

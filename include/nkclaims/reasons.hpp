@@ -79,6 +79,7 @@ enum class Because {
     SourceTakesStance,        // the name right before a stance cue
     SourceEarlierSentence,    // the name an earlier sentence handed on
     SourceSpeakerLabel,       // a transcript's speaker label
+    SourceAuthor,             // "we" in a statement an institution publishes itself
     SourceOutlet,             // nobody named: the document's outlet
     SourceRestated,           // repeats an earlier figure: that one's source
     DateSaid,                 // a date by a speech verb or leading the clause
