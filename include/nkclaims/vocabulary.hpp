@@ -74,6 +74,8 @@ public:
         auto m = classes_[index(c)].match(t, i, end);
         return m ? std::optional<std::size_t>(m->length) : std::nullopt;
     }
+    // Whether a phrase of class `c` may start with token t (a bit test; no is a sure no).
+    bool may_start(WordClass c, const Token& t) const { return classes_[index(c)].may_start(t); }
     // Whether a phrase of class `c` starts at tokens[i].
     bool is(WordClass c, const std::vector<Token>& t, std::size_t i, std::size_t end) const {
         return classes_[index(c)].match(t, i, end).has_value();
