@@ -1,18 +1,19 @@
 #include "nkclaims/clause.hpp"
 
 #include <algorithm>
-#include <span>
 
 namespace nkclaims {
 namespace {
 
 // Punctuation is structure, not vocabulary: these marks break clauses wherever the text is.
-constexpr std::string_view kHardMarks[] = {";"};
-constexpr std::string_view kSoftMarks[] = {",", "-", "(", ")", ":"};
+// Each is one character (dashes are folded to '-'), so a punctuation token is one of them when
+// it is one character found in the list.
+constexpr std::string_view kHardMarks = ";";
+constexpr std::string_view kSoftMarks = ",-():";
 constexpr std::string_view kPossessive = "'s";  // the clitic the tokenizer splits off
 
-bool any_of(const Token& t, std::span<const std::string_view> marks) {
-    return std::any_of(marks.begin(), marks.end(), [&](std::string_view m) { return t.is(m); });
+bool any_of(const Token& t, std::string_view marks) {
+    return t.norm.size() == 1 && marks.find(t.norm[0]) != std::string_view::npos;
 }
 
 }  // namespace

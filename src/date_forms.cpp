@@ -1,5 +1,6 @@
 // The forms a date expression takes in text, each a small recognizer over the parts of a date
-// (date_parts.hpp), tried in the order of one table; find_dates() walks a text with them.
+// (date_parts.hpp), tried in the order of one list for words and one for numbers; find_dates()
+// walks a text with them.
 #include <algorithm>
 #include <array>
 #include <string>
@@ -221,21 +222,33 @@ std::optional<DateMention> bare_year(const DateParts& p, std::size_t i) {
 // A form of date expression: the mention starting at token i, or nothing.
 using Recognizer = std::optional<DateMention> (*)(const DateParts&, std::size_t);
 
-// Every form, in the order they are tried at a token. The first that reads a date wins, so a
-// form that reads more from the same start comes before the one it contains: "2025-07-08"
-// before the bare year "2025", "Friday, July 8" before "July".
-constexpr Recognizer kForms[] = {
-    weekday_name,     // "on Friday", "Tuesday, the 8th of July, 2025"
-    day_of_month,     // "the 8th of July"
-    month_first,      // "July 8, 2025", "last November"
-    day_first,        // "8 July 2025"
-    iso,              // "2025-07-08"
-    dotted,           // "23.10.2024"
-    part_of_month,    // "early June", "mid-January"
-    relative_words,   // "yesterday", "last week", "earlier this month"
-    earlier_in_year,  // "earlier in 2025"
-    bare_year,        // "in 2025", "since 1990"
-};
+// The first of `Forms`, tried in order, that reads a date at token i. A list of template
+// arguments, not an array of pointers, so that each try is a direct call.
+template <Recognizer... Forms>
+std::optional<DateMention> first_form(const DateParts& p, std::size_t i) {
+    std::optional<DateMention> m;
+    (void)((m = Forms(p, i)) || ...);
+    return m;
+}
+
+// Every form that may start at a word. The first that reads a date wins, so a form that reads
+// more from the same start comes before the one it contains: "Friday, July 8" before "July",
+// "the 8th of July" before "8 July".
+constexpr Recognizer kWordForms = first_form<weekday_name,     // "on Friday", "Tuesday, the 8th of July, 2025"
+                                             day_of_month,     // "the 8th of July"
+                                             month_first,      // "July 8, 2025", "last November"
+                                             day_first,        // "on 8 July 2025"
+                                             part_of_month,    // "early June", "mid-January"
+                                             relative_words,   // "yesterday", "last week", "earlier this month"
+                                             earlier_in_year,  // "earlier in 2025"
+                                             bare_year>;       // "in 2025", "since 1990"
+// The forms that may start at a number, in the same order: the others start with a word (a
+// weekday, a month, a relative word or one that leads a date), so they never read one here.
+constexpr Recognizer kNumberForms = first_form<day_of_month,  // "8th of July"
+                                               day_first,     // "8 July 2025"
+                                               iso,           // "2025-07-08"
+                                               dotted,        // "23.10.2024"
+                                               bare_year>;    // "2025."
 
 // Whether a date expression can start at this token; most tokens cannot.
 bool may_start_date(const Token& t) {
@@ -248,9 +261,18 @@ bool may_start_date(const Token& t) {
 }
 
 std::optional<DateMention> date_at(const DateParts& p, std::size_t i) {
-    for (const Recognizer form : kForms)
-        if (auto m = form(p, i)) return m;
-    return std::nullopt;
+    return p.token(i).kind == TokenKind::Number ? kNumberForms(p, i) : kWordForms(p, i);
+}
+
+// Without a reference date every form that reads a date reads its year in it (a year number,
+// or the year of "23.10.2024"), within this many tokens after the mention's first one:
+// "on Tuesday, the 8th of July, 2025" is the longest, nine tokens before its year.
+constexpr std::size_t kBeforeYear = 16;
+
+// Whether token `t` may be the year of a date, or hold one: a superset of what the forms read
+// as a year (four digits, or a dotted day "23.10.2024").
+bool may_hold_year(const Token& t) {
+    return t.kind == TokenKind::Number && (t.norm.size() == 4 || t.norm.find('.') != std::string_view::npos);
 }
 
 }  // namespace
@@ -259,7 +281,14 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, std::size_
                                     std::optional<Day> reference) {
     std::vector<DateMention> out;
     const DateParts parts(tokens, end, reference);
+    std::size_t year_at = begin;  // without a reference: the next token that may hold a year
     for (std::size_t i = begin; i < end;) {
+        if (!reference) {  // no date can start more than kBeforeYear tokens before its year
+            year_at = std::max(year_at, i);
+            while (year_at < end && !may_hold_year(tokens[year_at])) ++year_at;
+            if (year_at == end) break;
+            i = std::max(i, year_at - std::min(year_at, kBeforeYear));
+        }
         if (!may_start_date(tokens[i])) {
             ++i;
             continue;

@@ -81,17 +81,20 @@ constexpr std::size_t kMaxSentenceTokens = 1000;  // past 600 a comma ends a sen
 
 }  // namespace
 
+std::pair<Line, std::size_t> line_from(std::string_view b, std::size_t at) {
+    auto nl = b.find('\n', at);
+    if (nl == std::string_view::npos) nl = b.size();
+    std::size_t end = nl;
+    if (end > at && b[end - 1] == '\r') --end;
+    return {{at, end}, nl + 1};
+}
+
 std::vector<Line> lines_of(std::string_view b) {
     std::vector<Line> out;
-    std::size_t at = 0;
-    while (at <= b.size()) {
-        auto nl = b.find('\n', at);
-        if (nl == std::string_view::npos) nl = b.size();
-        std::size_t end = nl;
-        if (end > at && b[end - 1] == '\r') --end;
-        out.push_back({at, end});
-        if (nl == b.size()) break;
-        at = nl + 1;
+    for (std::size_t at = 0; at <= b.size();) {
+        const auto [line, next] = line_from(b, at);
+        out.push_back(line);
+        at = next;
     }
     return out;
 }

@@ -138,7 +138,7 @@ bool FigureRules::hypothetical(const Quantity& q) const {
     if (c_.conditional(q.first)) return true;
     const std::size_t from = q.first > c_.begin + kHypotheticalReach ? q.first - kHypotheticalReach : c_.begin;
     for (std::size_t i = q.first; i > from; --i) {
-        if (c_.hard(i - 1) || c_.punct(i - 1, ",") || c_.is(i - 1, WordClass::PastHedge)) return false;
+        if (c_.hard(i - 1) || c_.punct(i - 1, ",") || c_.is(i - 1, WordClass::HedgedEstimate)) return false;
         if (c_.g.words.is(WordClass::Hypothetical, c_.t, i - 1, q.first)) return true;
         if (c_.is(i - 1, WordClass::PossibilityModal) && supposed(i - 1, q)) return true;
     }

@@ -45,7 +45,9 @@ public:
     // The first day written on a byline or a dateline near the top.
     std::optional<Day> publication_date() const {
         int seen = 0;
-        for (const Line& l : lines_of(d_.bytes)) {
+        for (std::size_t at = 0; at <= d_.bytes.size();) {
+            const auto [l, next] = line_from(d_.bytes, at);
+            at = next;
             if (l.begin >= kTopBytes || seen >= kTopLines) break;
             const std::string_view text = trim(std::string_view(d_.bytes).substr(l.begin, l.end - l.begin));
             if (text.empty()) continue;
@@ -199,7 +201,9 @@ DocumentMeta read_meta(const Document& d, const Gazetteer& g) {
     DocumentMeta m;
     const std::string_view b = d.bytes;
     const Masthead top(d);
-    for (const Line& l : lines_of(b)) {
+    for (std::size_t at = 0; at <= b.size();) {
+        const auto [l, next] = line_from(b, at);
+        at = next;
         const std::string_view line = trim(b.substr(l.begin, l.end - l.begin));
         if (line.empty() || line.size() > kTitleBytes || !top.may_be_title(l)) continue;
         m.title = line;

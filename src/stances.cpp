@@ -97,6 +97,7 @@ Claim StanceRules::stance(const Cue& cue, std::size_t i, std::optional<About> su
 // affirmed verb of confirming.
 auto StanceRules::cue_at(std::size_t i) const -> std::optional<Cue> {
     const Gazetteer& g = c_.g;
+    if (!may_start_cue(g, c_.t[i])) return std::nullopt;
     if (auto m = g.stances.match(c_.t, i, c_.end)) return Cue{*m->value, i + m->length, false, false};
     if (auto n = negated_at(i)) return n;
     if (auto p = c_.match(i, WordClass::Pending)) return Cue{Stance::Unconfirmed, i + *p, true, false};

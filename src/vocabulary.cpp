@@ -43,7 +43,7 @@ constexpr std::array<std::string_view, kWordClasses> kNames{"hard_boundary",
                                                             "pending",
                                                             "possibility_modal",
                                                             "supposition",
-                                                            "past_hedge",
+                                                            "hedged_estimate",
                                                             "figure_noun",
                                                             "as_of",
                                                             "date_adverb"};

@@ -90,6 +90,17 @@ TEST_CASE("relative dates resolve against the reference date, past-leaning", "[d
         REQUIRE(found.size() == 1);
         CHECK(found[0].range.iso() == "2025-07-08");
     }
+    SECTION("without a reference, the longest lead before a year is still read, after any text") {
+        const std::string filler(4000, 'x');
+        const auto ts = tokenize("Tuesday, " + filler + " we met on Tuesday, the 8th of July, 2025. Friday " + filler +
+                                 ", on Sept. 27 and 28, 2024, then 23.10.2024; 1.5 later, 2000 soldiers");
+        auto found = find_dates(ts.tokens, 0, ts.tokens.size(), std::nullopt);
+        REQUIRE(found.size() == 3);
+        CHECK(found[0].first == 5);  // "on", the lead, after "Tuesday , xxx we met"
+        CHECK(found[0].range.iso() == "2025-07-08");
+        CHECK(found[1].range.iso() == "2024-09-27/2024-09-28");
+        CHECK(found[2].range.iso() == "2024-10-23");
+    }
 }
 
 TEST_CASE("dates written with dots, and the words of dates as data", "[dates]") {

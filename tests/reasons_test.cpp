@@ -41,8 +41,7 @@ TEST_CASE("reasons: every rule of a field has its own name and sentence", "[reas
 }
 
 TEST_CASE("reasons: explaining says which rule set each field, and JSON carries them", "[reasons]") {
-    auto d =
-        test::doc("The NIS said on Monday that 2,000 more soldiers may be sent. It added that 300 were killed.");
+    auto d = test::doc("The NIS said on Monday that 2,000 more soldiers may be sent. It added that 300 were killed.");
     const Extractor ex(test::gazetteer());
     auto claims = ex.extract(d, Explain::Yes);
     REQUIRE(claims.size() == 2);

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nkclaims/dates.hpp"
@@ -65,6 +66,10 @@ struct Line {
 };
 // The lines of `bytes`, split at "\n" (a "\r" before it is not part of the line).
 std::vector<Line> lines_of(std::string_view bytes);
+// The line of `bytes` that starts at byte `at` (at most bytes.size()), and where the next one
+// starts: past bytes.size() when this one is the last. Readers of the first lines only walk
+// them with it instead of splitting the whole text.
+std::pair<Line, std::size_t> line_from(std::string_view bytes, std::size_t at);
 // `s` without the spaces and tabs around it.
 std::string_view trim(std::string_view s);
 

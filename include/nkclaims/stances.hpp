@@ -14,6 +14,13 @@
 
 namespace nkclaims {
 
+// Whether a stance cue may start at token t: a stance phrase, a negator, a pending check or a
+// verb of confirming. Four bit tests, no lookup: most tokens of a text start none.
+inline bool may_start_cue(const Gazetteer& g, const Token& t) {
+    return g.stances.may_start(t) || g.stance_verbs.may_start(t) || g.words.may_start(WordClass::Negator, t) ||
+           g.words.may_start(WordClass::Pending, t);
+}
+
 class StanceRules {
 public:
     explicit StanceRules(const SentenceContext& x) : x_(x), c_(x.c) {}

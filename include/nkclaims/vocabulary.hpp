@@ -53,7 +53,7 @@ enum class WordClass : std::uint8_t {
     Pending,           // a report still being checked: "looking into", "trying to determine"
     PossibilityModal,  // may govern a supposed figure: "can", "could", "would"
     Supposition,       // after such a modal, makes its figure a supposition: "even", "up to"
-    PastHedge,         // a hedged estimate of the past, no supposition: "could have", "may have"
+    HedgedEstimate,    // a hedged estimate of what was or is, no supposition: "could have", "there could be"
     FigureNoun,        // after a count, names it as a figure talked about: "the 30,000-troop figure"
     AsOf,              // a date after it bounds the count, not when it was said: "by", "as of"
     DateAdverb,        // may open a clause before its date: "earlier on Monday", "later on Friday"
@@ -74,6 +74,8 @@ public:
         auto m = classes_[index(c)].match(t, i, end);
         return m ? std::optional<std::size_t>(m->length) : std::nullopt;
     }
+    // Whether a phrase of class `c` may start with token t (a bit test; no is a sure no).
+    bool may_start(WordClass c, const Token& t) const { return classes_[index(c)].may_start(t); }
     // Whether a phrase of class `c` starts at tokens[i].
     bool is(WordClass c, const std::vector<Token>& t, std::size_t i, std::size_t end) const {
         return classes_[index(c)].match(t, i, end).has_value();
