@@ -150,6 +150,18 @@ void load_offices(Gazetteer& g, const std::filesystem::path& path) {
         for (const auto& [office, kind] : offices) g.sources.add(country + " " + office, SourceEntry{id, kind});
 }
 
+// Rows `outlet <TAB> outlet id <TAB> country` and `speaker <TAB> country <TAB> phrase <TAB> source id`.
+void load_home_speakers(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 3, [&](const auto& f, const auto& where) {
+        if (f[0] == "outlet")
+            g.outlet_home[f[1]] = f[2];
+        else if (f[0] == "speaker" && f.size() > 3)
+            g.home_speakers[f[1]].add(f[2], f[3]);
+        else
+            throw ConfigError(where, fmt::format("unknown row '{}' (outlet, speaker with 4 fields)", f[0]));
+    });
+}
+
 std::optional<Stance> stance_or_none(const std::string& s, const std::string& where) {
     if (s == "-") return std::nullopt;
     auto st = parse_stance(s);
@@ -264,6 +276,7 @@ constexpr DataFile kDataFiles[] = {
     {"number_context.tsv", load_word_classes},
     {"officials.tsv", load_officials},
     {"offices.tsv", load_offices},
+    {"home_speakers.tsv", load_home_speakers},
     {"stance_verbs.tsv", load_stance_verbs},
     {"stance_about.tsv", load_stance_about},
     {"stance_words.tsv", load_word_classes},

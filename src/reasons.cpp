@@ -60,6 +60,7 @@ constexpr ReasonForm kForms[] = {
     {Because::SourceSpeakerLabel, Field::Source, "source_speaker_label", "source {value} from speaker label '{words}'"},
     {Because::SourceAuthor, Field::Source, "source_author", "source {value}: the institution whose statement this is speaks as 'we'"},
     {Because::SourceOutlet, Field::Source, "source_outlet", "source {value}: the document's outlet, nobody named"},
+    {Because::SourceOutletHome, Field::Source, "source_outlet_home", "source {value}: '{words}', a speaker the outlet names without saying whose, is its country's"},
     {Because::SourceRestated, Field::Source, "source_restated", "restates '{words}' of {value}: its source, place and date"},
     {Because::DateSaid, Field::Date, "date_said", "date {value} from '{words}'"},
     {Because::DateDocument, Field::Date, "date_document", "date {value}: the document's reference date"},

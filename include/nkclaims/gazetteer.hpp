@@ -104,6 +104,11 @@ struct Gazetteer {
         return it != origins.end() && it->second;
     }
 
+    // home_speakers.tsv: an outlet's country, and the speakers it names without saying whose
+    // they are ("a military official" in a Seoul outlet), read as that country's.
+    std::map<std::string, std::string, std::less<>> outlet_home;             // outlet id → country
+    std::map<std::string, Lexicon<std::string>, std::less<>> home_speakers;  // country → phrase → source id
+
     // Source id → its names, place id → its names: columns 4 and 5 of sources.tsv and places.tsv.
     std::map<std::string, DisplayName> source_names;
     std::map<std::string, DisplayName> place_names;

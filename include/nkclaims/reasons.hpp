@@ -81,6 +81,7 @@ enum class Because {
     SourceSpeakerLabel,       // a transcript's speaker label
     SourceAuthor,             // "we" in a statement an institution publishes itself
     SourceOutlet,             // nobody named: the document's outlet
+    SourceOutletHome,         // "a military official" in a Seoul outlet: that country's speaker
     SourceRestated,           // repeats an earlier figure: that one's source
     DateSaid,                 // a date by a speech verb or leading the clause
     DateDocument,             // the document's reference date

@@ -27,8 +27,9 @@ struct SentenceContext {
 
 // A claim of `kind` at `span` of the sentence, with its words and its quote.
 Claim base_claim(const SentenceContext& x, ClaimKind kind, Span span);
-// Sets c.source and c.via from who speaks at token `at`; with nobody named, the document's
-// outlet, and the claim's span goes into `unattributed` (a restatement may name its source).
+// Sets c.source and c.via from who speaks at token `at`; with nobody named, a speaker the
+// outlet's country is understood for ("a military official", data/home_speakers.tsv), else the
+// document's outlet, and the claim's span goes into `unattributed` (a restatement may name its source).
 void attribute(const SentenceContext& x, Claim& c, std::size_t at, bool stance, std::set<std::size_t>& unattributed);
 
 }  // namespace nkclaims
