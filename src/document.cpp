@@ -106,16 +106,6 @@ std::string_view trim(std::string_view s) {
     return s.substr(a, e - a);
 }
 
-namespace {
-
-// Subtitle furniture: "WEBVTT", SRT cue numbers, "00:00:01.000 --> 00:00:04.000".
-bool subtitle_line(std::string_view l) {
-    const std::string_view t = trim(l);
-    if (t == "WEBVTT" || t.find("-->") != std::string::npos) return true;
-    return !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// "[00:12:31]", "00:12:31", "(12:31)" at the start of a line: its length in bytes, or 0.
 std::size_t timestamp_prefix(std::string_view l) {
     std::size_t i = 0;
     const bool open = i < l.size() && (l[i] == '[' || l[i] == '(');
@@ -130,6 +120,15 @@ std::size_t timestamp_prefix(std::string_view l) {
     }
     while (i < l.size() && l[i] == ' ') ++i;
     return i;
+}
+
+namespace {
+
+// Subtitle furniture: "WEBVTT", SRT cue numbers, "00:00:01.000 --> 00:00:04.000".
+bool subtitle_line(std::string_view l) {
+    const std::string_view t = trim(l);
+    if (t == "WEBVTT" || t.find("-->") != std::string::npos) return true;
+    return !t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // "KIRBY:" or "JOHN KIRBY:" at the start of a line, or "Budanov:" after a timestamp: the
@@ -237,7 +236,7 @@ private:
             const HeaderRole r = *m->value;
             if (r == HeaderRole::Alone && m->length == e - b) return true;
             if (r != HeaderRole::Alone && r != HeaderRole::Podcast && r != HeaderRole::Credit &&
-                r != HeaderRole::Recorded)
+                r != HeaderRole::Recorded && r != HeaderRole::Spoken)
                 return true;
         }
         for (std::size_t i = b + 1; i < e; ++i)

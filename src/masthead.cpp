@@ -17,6 +17,7 @@ constexpr std::size_t kBylineBytes = 200;     // a longer line is body text, unl
 constexpr std::size_t kDatelineLead = 60;     // "SEOUL, Nov 13 (Reuters) -": a date this near the line's start
 constexpr int kKeyedLines = 12;               // "Episode Date:", "Published:" stand in the first lines
 constexpr std::size_t kFooterBytes = 400;     // "Source: CNN" stands in the last bytes
+constexpr std::size_t kTranscriptTurns = 2;   // speaker turns or timestamps that make a transcript
 constexpr std::size_t kRecordedBytes = 6000;  // "this episode was recorded on ..." is said before this byte
 
 const Lexicon<HeaderRole>& header_keys() { return numeric_words().headers; }
@@ -196,6 +197,21 @@ std::string outlet_in(std::string_view text, const Gazetteer& g) {
 
 }  // namespace
 
+// The turns of speech a transcript marks: sentences a new speaker label opens ("KIRBY:"), and
+// lines of its first kilobytes that open with a timestamp ("00:13").
+std::size_t speaker_turns(const Document& d) {
+    std::size_t turns = 0;
+    const std::string* last = nullptr;
+    for (const Sentence& s : d.sentences)
+        if (!s.speaker.empty() && (!last || *last != s.speaker)) ++turns, last = &s.speaker;
+    for (std::size_t at = 0; at < std::min(d.bytes.size(), kTopBytes);) {
+        const auto [l, next] = line_from(d.bytes, at);
+        at = next;
+        if (timestamp_prefix(std::string_view(d.bytes).substr(l.begin, l.end - l.begin)) > 0) ++turns;
+    }
+    return turns;
+}
+
 // Title, outlet, dates and kind from the header and the host's introduction.
 DocumentMeta read_meta(const Document& d, const Gazetteer& g) {
     DocumentMeta m;
@@ -224,7 +240,9 @@ DocumentMeta read_meta(const Document& d, const Gazetteer& g) {
     if (const auto source = top.footer(); source && m.outlet.empty()) m.outlet = outlet_in(*source, g);
     if (!m.kind) {
         const bool subtitles = b.starts_with("WEBVTT") || b.substr(0, 2000).find("-->") != std::string_view::npos;
-        m.kind = subtitles ? DocKind::Transcript : DocKind::Article;
+        m.kind = subtitles || top.keyed(HeaderRole::Spoken).found || speaker_turns(d) >= kTranscriptTurns
+                     ? DocKind::Transcript
+                     : DocKind::Article;
     }
     return m;
 }

@@ -233,12 +233,13 @@ void read_header_lines(const std::filesystem::path& dir, NumericWords& w) {
                                            {"alone", HeaderRole::Alone},
                                            {"podcast", HeaderRole::Podcast},
                                            {"credit", HeaderRole::Credit},
-                                           {"recorded", HeaderRole::Recorded}};
+                                           {"recorded", HeaderRole::Recorded},
+                                           {"spoken", HeaderRole::Spoken}};
     read_rows(dir / "header_lines.tsv", 2, [&](const auto& f, const auto& where) {
         const auto it = roles.find(std::string_view(f[1]));
         if (it == roles.end())
             throw ConfigError(where, fmt::format("unknown role '{}' (episode_date, published, source, header, alone, "
-                                                 "podcast, credit, recorded)",
+                                                 "podcast, credit, recorded, spoken)",
                                                  f[1]));
         w.headers.add(f[0], it->second);
     });

@@ -259,3 +259,26 @@ TEST_CASE("dev documents without a manifest: every one that writes its date is d
     CHECK(dated >= 9);
     CHECK(same == dated);
 }
+
+TEST_CASE("document: a transcript is known by what is spoken in it, without a manifest", "[document]") {
+    const auto kind = [](const std::string& text) {
+        return parse_document("t.txt", text, test::gazetteer()).meta.kind;
+    };
+    SECTION("a statement delivered at a meeting") {
+        CHECK(kind("Remarks by the Ambassador at a Security Council briefing\n\nThank you, Mr. President.\n"
+                   "We believe 9,000 soldiers were sent.\n") == DocKind::Transcript);
+        CHECK(kind("October 3, 2025\nThank you, Madam President. The war goes on.\n") == DocKind::Transcript);
+    }
+    SECTION("a broadcast's speaker cues and a video's timestamps") {
+        CHECK(kind("[Anchor]\nThe spy agency briefed lawmakers today.\n") == DocKind::Transcript);
+        CHECK(kind("00:00 We believe 10,000 soldiers are there.\n00:06 Some have moved west.\n") ==
+              DocKind::Transcript);
+        CHECK(kind("KIRBY: They are in Russia.\nREPORTER: How many?\nKIRBY: About 3,000.\n") == DocKind::Transcript);
+    }
+    SECTION("an article that quotes a speech or names a time once stays an article") {
+        CHECK(kind("Seoul says more troops left\n\nThe envoy began: \"Thank you, Mr. President.\" He went on.\n") ==
+              DocKind::Article);
+        CHECK(kind("Troops moved at 10:30 on Monday, officials said.\nKIRBY: None of that is true.\n") ==
+              DocKind::Article);
+    }
+}

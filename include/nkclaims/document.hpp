@@ -22,6 +22,10 @@ enum class DocKind { Transcript, Article };
 std::string_view to_string(DocKind k);
 std::optional<DocKind> parse_doc_kind(std::string_view s);
 
+// "[00:12:31]", "00:12:31", "(12:31)" at the start of a transcript's line: the stamp's length
+// in bytes with the spaces after it, or 0 when the line starts with none.
+std::size_t timestamp_prefix(std::string_view line);
+
 // What a document says about itself, or what a manifest or the command line says for it.
 struct DocumentMeta {
     std::string title;

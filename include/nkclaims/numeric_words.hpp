@@ -95,6 +95,7 @@ enum class HeaderRole : std::uint8_t {
     Podcast,      // inside a podcast's title line: "Podcast by"
     Credit,       // "<show> by <outlet> - <episode>": by
     Recorded,     // a day after it, near the top, is the recording date
+    Spoken,       // a top line starting with it is from something spoken: a transcript
 };
 
 struct NumericWords {
