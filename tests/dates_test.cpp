@@ -92,8 +92,10 @@ TEST_CASE("relative dates resolve against the reference date, past-leaning", "[d
     }
     SECTION("without a reference, the longest lead before a year is still read, after any text") {
         const std::string filler(4000, 'x');
-        const auto ts = tokenize("Tuesday, " + filler + " we met on Tuesday, the 8th of July, 2025. Friday " + filler +
-                                 ", on Sept. 27 and 28, 2024, then 23.10.2024; 1.5 later, 2000 soldiers");
+        // Tokens view the text they were read from: it must outlive them.
+        const std::string text = "Tuesday, " + filler + " we met on Tuesday, the 8th of July, 2025. Friday " + filler +
+                                 ", on Sept. 27 and 28, 2024, then 23.10.2024; 1.5 later, 2000 soldiers";
+        const auto ts = tokenize(text);
         auto found = find_dates(ts.tokens, 0, ts.tokens.size(), std::nullopt);
         REQUIRE(found.size() == 3);
         CHECK(found[0].first == 5);  // "on", the lead, after "Tuesday , xxx we met"
