@@ -110,24 +110,26 @@ double disagreement(const ClaimFacts& a, const ClaimFacts& b, double tolerance) 
     return disagreement(interval(a, tolerance), interval(b, tolerance));
 }
 
-int gap_days(const ClaimFacts& a, const ClaimFacts& b) {
-    if (a.first <= b.last && b.first <= a.last) return 0;
-    return b.first > a.last ? b.first - a.last : a.first - b.last;
+namespace {
+// Days between two spans of days [a_first, a_last] and [b_first, b_last]; 0 when they overlap.
+int days_apart(std::int32_t a_first, std::int32_t a_last, std::int32_t b_first, std::int32_t b_last) {
+    if (a_first <= b_last && b_first <= a_last) return 0;
+    return b_first > a_last ? b_first - a_last : a_first - b_last;
 }
+std::int32_t as_of_last(const ClaimFacts& c) { return c.event_dated ? c.event_last : c.last; }
+}  // namespace
+
+int gap_days(const ClaimFacts& a, const ClaimFacts& b) { return days_apart(a.first, a.last, b.first, b.last); }
 
 int compared_gap_days(const ClaimFacts& a, const ClaimFacts& b) {
     if (!a.event_dated || !b.event_dated) return gap_days(a, b);
-    if (a.event_first <= b.event_last && b.event_first <= a.event_last) return 0;
-    return b.event_first > a.event_last ? b.event_first - a.event_last : a.event_first - b.event_last;
+    return days_apart(a.event_first, a.event_last, b.event_first, b.event_last);
 }
 
 std::int32_t as_of_first(const ClaimFacts& c) { return c.event_dated ? c.event_first : c.first; }
 
 int as_of_gap_days(const ClaimFacts& a, const ClaimFacts& b) {
-    const std::int32_t a_last = a.event_dated ? a.event_last : a.last, b_last = b.event_dated ? b.event_last : b.last;
-    const std::int32_t a_first = as_of_first(a), b_first = as_of_first(b);
-    if (a_first <= b_last && b_first <= a_last) return 0;
-    return b_first > a_last ? b_first - a_last : a_first - b_last;
+    return days_apart(as_of_first(a), as_of_last(a), as_of_first(b), as_of_last(b));
 }
 
 bool loss(const ClaimFacts& c) { return c.metric >= 0 && is_loss(static_cast<Metric>(c.metric)); }

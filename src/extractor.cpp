@@ -46,7 +46,7 @@ bool restates_stances(const Document& d, const Sentence& s, const std::vector<co
 
 // "Blinken said 8,000 are in Kursk. So the American figure is 8,000.": an unattributed figure
 // repeating one of the last sentences belongs to that figure's source.
-void restate(Claim& c, const std::vector<Claim>& recent) {
+void restate(Claim& c, const std::vector<Claim>& recent, const FieldRules& f) {
     for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
         if (it->value == c.value && it->metric == c.metric && it->kind == ClaimKind::Figure) {
             c.source = it->source;
@@ -54,8 +54,7 @@ void restate(Claim& c, const std::vector<Claim>& recent) {
             if (c.location.empty()) c.location = it->location;
             c.date = it->date;
             c.rule.restated = true;
-            if (!c.reasons.empty())  // only with --explain, where every figure has its value's reason
-                c.reasons.push_back(Reason{Because::SourceRestated, it->source, it->as_written, {}});
+            f.note(c, [&] { return Reason{Because::SourceRestated, it->source, it->as_written, {}}; });
             return;
         }
     }
@@ -64,7 +63,8 @@ void restate(Claim& c, const std::vector<Claim>& recent) {
 // "Of the 4,000, ...", "US estimates were lower at about 1,200": a bare number counts what the
 // figure it answers counted: the same value just before, else the figure before it in its sentence.
 // A loss its own words name ("the number killed was around 600") is kept: it says what it counts.
-void same_count(Claim& c, const std::vector<Claim>& recent, const std::vector<Claim>& sentence, std::size_t at) {
+void same_count(Claim& c, const std::vector<Claim>& recent, const std::vector<Claim>& sentence, std::size_t at,
+                const FieldRules& f) {
     if (c.metric && is_loss(*c.metric)) return;
     const Claim* answered = nullptr;
     for (auto it = recent.rbegin(); it != recent.rend() && !answered; ++it)
@@ -74,9 +74,9 @@ void same_count(Claim& c, const std::vector<Claim>& recent, const std::vector<Cl
     if (!answered || answered->metric == c.metric) return;
     c.metric = answered->metric;
     if (is_loss(*c.metric)) c.phase.reset();
-    if (!c.reasons.empty())  // only with --explain
-        c.reasons.push_back(
-            Reason{Because::MetricAnswered, std::string(to_string(*c.metric)), answered->as_written, {}});
+    f.note(c, [&] {
+        return Reason{Because::MetricAnswered, std::string(to_string(*c.metric)), answered->as_written, {}};
+    });
 }
 
 // Whether the figure starting at byte `begin` follows a definite word ("on top of the 11,000"):
@@ -90,14 +90,13 @@ bool after_definite(const Clause& clause, std::size_t begin) {
 // "plans to send another 6,000 soldiers, and 1,000 have already arrived": a bare number right
 // after an increment of its sentence, and no larger, counts a part of that batch, so it is an
 // increment too, never a lower total of everyone sent ("on top of the 11,000" is the old total).
-void part_of_batch(Claim& c, const std::vector<Claim>& sentence, std::size_t at, const Clause& clause) {
-    if (at == 0 || c.increment || !c.metric || !c.value.high || after_definite(clause, c.span.begin)) return;
+void part_of_batch(Claim& c, const std::vector<Claim>& sentence, std::size_t at, const FieldRules& f) {
+    if (at == 0 || c.increment || !c.metric || !c.value.high || after_definite(f.clause(), c.span.begin)) return;
     const Claim& batch = sentence[at - 1];
     if (!batch.increment || !batch.metric || !batch.value.low || *c.value.high > *batch.value.low) return;
     if (is_loss(*c.metric) != is_loss(*batch.metric)) return;
     c.increment = true;
-    if (!c.reasons.empty())  // only with --explain
-        c.reasons.push_back(Reason{Because::PartOfBatch, {}, batch.as_written, {}});
+    f.note(c, [&] { return Reason{Because::PartOfBatch, {}, batch.as_written, {}}; });
 }
 
 }  // namespace
@@ -153,10 +152,10 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
             for (std::size_t k = 0; k < figures.size(); ++k) {
                 Claim& c = figures[k];
                 if (c.rule.id == RuleId::FigureElliptical) {
-                    same_count(c, recent, figures, k);
-                    part_of_batch(c, figures, k, clause);
+                    same_count(c, recent, figures, k, fields);
+                    part_of_batch(c, figures, k, fields);
                 }
-                if (figure_rules.unattributed().contains(c.span.begin)) restate(c, recent);
+                if (figure_rules.unattributed().contains(c.span.begin)) restate(c, recent, fields);
             }
         }
         std::erase_if(recent, [&](const Claim& c) { return s.span.begin - c.quote_span.end > kContextBytes; });
