@@ -71,6 +71,10 @@ private:
 // A phrase table matched against tokens, longest phrase first, ignoring case. A phrase written
 // in capitals ("US", "NIS", "UN") matches only capitals, so that "us" is left alone; a phrase
 // marked with a leading '=' ("=Town") matches only as written.
+//
+// The phrases form a trie of words: a match walks one node per token and compares hashes the
+// tokens carry, so a common first word ("South", "Ukraine's", with every office and alias it
+// starts) costs as much as a rare one.
 template <class T>
 class Lexicon {
 public:
@@ -84,18 +88,18 @@ public:
     void add(std::string_view phrase, T value) {
         const bool marked = !phrase.empty() && phrase.front() == '=';
         if (marked) phrase.remove_prefix(1);
-        Entry e{phrase_tokens(phrase), {}, std::move(value)};
-        if (e.words.empty()) return;
+        const std::vector<std::string> words = phrase_tokens(phrase);
+        if (words.empty()) return;
+        Entry e{{}, std::move(value)};
         const bool capitals =
             marked || (std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
                        std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
         if (capitals)
             for (const Token& t : tokenize(phrase).tokens) e.exact.emplace_back(t.text);
-        first_words_.add(word_hash(e.words.front()));
-        auto& list = by_first_[e.words.front()];
-        list.push_back(std::move(e));
-        std::stable_sort(list.begin(), list.end(),
-                         [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+        first_words_.add(word_hash(words.front()));
+        std::uint32_t node = root_child(words.front());
+        for (std::size_t k = 1; k < words.size(); ++k) node = child(node, words[k]);
+        nodes_[node].entries.push_back(std::move(e));
     }
 
     // Whether some entry may start with token t: a bit test that turns most tokens away
@@ -110,28 +114,68 @@ public:
 
 private:
     // match() past the filter, kept out of line so that the filter test, which turns most
-    // tokens away, is inlined where match() is called.
+    // tokens away, is inlined where match() is called. Walks the trie as far as the tokens
+    // follow it; the deepest node with an entry whose case fits is the match.
     [[gnu::noinline]] std::optional<Match> match_listed(const std::vector<Token>& tokens, std::size_t i,
                                                         std::size_t end) const {
-        auto it = by_first_.find(HashedWord(tokens[i]));
-        if (it == by_first_.end()) return std::nullopt;
-        for (const Entry& e : it->second) {
-            if (i + e.words.size() > end) continue;
-            bool ok = true;
-            for (std::size_t k = 0; k < e.words.size() && ok; ++k) {
-                const Token& t = tokens[i + k];
-                ok = e.exact.empty() ? t.norm == e.words[k] : t.text == e.exact[k];
-            }
-            if (ok) return Match{e.words.size(), &e.value};
+        auto it = first_.find(HashedWord(tokens[i]));
+        if (it == first_.end()) return std::nullopt;
+        std::optional<Match> best;
+        std::uint32_t node = it->second;
+        for (std::size_t length = 1;; ++length) {
+            for (const Entry& e : nodes_[node].entries)
+                if (case_fits(e, tokens, i)) {
+                    best = Match{length, &e.value};
+                    break;
+                }
+            if (i + length >= end) break;
+            const auto next = find_child(node, tokens[i + length]);
+            if (!next) break;
+            node = *next;
         }
-        return std::nullopt;
+        return best;
     }
 
     struct Entry {
-        std::vector<std::string> words;
         std::vector<std::string> exact;  // the original words, when case matters
         T value;
     };
+    struct Node {
+        std::string word;  // the normalized word that leads here
+        std::uint64_t hash;
+        std::vector<std::uint32_t> children;
+        std::vector<Entry> entries;  // phrases that end here, first added first
+    };
+
+    static bool case_fits(const Entry& e, const std::vector<Token>& tokens, std::size_t i) {
+        for (std::size_t k = 0; k < e.exact.size(); ++k)
+            if (tokens[i + k].text != e.exact[k]) return false;
+        return true;
+    }
+    std::optional<std::uint32_t> find_child(std::uint32_t node, const Token& t) const {
+        for (std::uint32_t c : nodes_[node].children)
+            if (nodes_[c].hash == t.hash && nodes_[c].word == t.norm) return c;
+        return std::nullopt;
+    }
+    std::uint32_t new_node(const std::string& word) {
+        nodes_.push_back(Node{word, word_hash(word), {}, {}});
+        return static_cast<std::uint32_t>(nodes_.size() - 1);
+    }
+    std::uint32_t root_child(const std::string& word) {
+        auto it = first_.find(HashedWord(word));
+        if (it != first_.end()) return it->second;
+        const std::uint32_t n = new_node(word);
+        first_.emplace(word, n);
+        return n;
+    }
+    std::uint32_t child(std::uint32_t node, const std::string& word) {
+        for (std::uint32_t c : nodes_[node].children)
+            if (nodes_[c].word == word) return c;
+        const std::uint32_t n = new_node(word);
+        nodes_[node].children.push_back(n);
+        return n;
+    }
+
     // Keyed by the first word; looked up by string_view without building a string.
     struct KeyHash : WordHash {
         using WordHash::operator();
@@ -143,7 +187,8 @@ private:
         bool operator()(const HashedWord& a, const std::string& b) const { return a.text == b; }
         bool operator()(const std::string& a, const std::string& b) const { return a == b; }
     };
-    std::unordered_map<std::string, std::vector<Entry>, KeyHash, KeyEqual> by_first_;
+    std::unordered_map<std::string, std::uint32_t, KeyHash, KeyEqual> first_;
+    std::vector<Node> nodes_;
     WordFilter first_words_;
 };
 
