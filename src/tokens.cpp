@@ -18,7 +18,12 @@ constexpr auto kAlnum = [] {
     return t;
 }();
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr auto kSpace = [] {
+    std::array<bool, 256> t{};
+    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
+bool is_space(unsigned char c) { return kSpace[c]; }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Multibyte punctuation and spaces we fold, with their ASCII stand-in ("" for a space).
@@ -63,6 +68,18 @@ bool known_number_suffix(std::string_view s) {
     return number_suffixes().contains(std::string_view(l, s.size()));
 }
 
+// A token's normalized bytes as they are written: each byte lowercased into the arena and folded
+// into the running word_hash() (FNV-1a), so that the hash needs no second pass.
+struct Lowered {
+    char* end;
+    std::uint64_t hash;
+    void take(char c) {
+        const char l = lower(c);
+        *end++ = l;
+        hash = word_hash_step(hash, l);
+    }
+};
+
 class Tokenizer {
 public:
     Tokenizer(std::string_view text, std::size_t base) : text_(text), base_(base) {
@@ -87,7 +104,7 @@ private:
             space_ = true;
             return i;
         }
-        if (const Fold* f = fold_at(text_, i)) {
+        if (const Fold* f = c < 0x80 ? nullptr : fold_at(text_, i)) {
             if (f->ascii == "'") return apostrophe(i, f->utf8.size());
             if (f->ascii.empty()) {
                 space_ = true;
@@ -128,21 +145,28 @@ private:
         return j;
     }
 
-    // KN-23, mine-clearers, Jong-un: letters and digits, joined by inner hyphens.
+    // KN-23, mine-clearers, Jong-un: letters and digits, joined by inner hyphens. Each byte is
+    // lowercased into the arena and hashed as it is read: one pass over the word, not two.
     std::size_t word(std::size_t i) {
-        std::size_t j = i;
+        char* const norm = out_.arena.get() + used_;
+        Lowered w{norm, word_hash({})};
         bool digits = false;
+        std::size_t j = i;
         while (j < text_.size()) {
-            if (word_byte(text_, j)) {
-                digits = digits || is_digit(static_cast<unsigned char>(text_[j]));
-                j += utf8_len(static_cast<unsigned char>(text_[j]));
-            } else if (text_[j] == '-' && j + 1 < text_.size() && word_byte(text_, j + 1)) {
-                ++j;
+            const auto c = static_cast<unsigned char>(text_[j]);
+            if (c < 0x80) {
+                const bool hyphen = c == '-' && j + 1 < text_.size() && word_byte(text_, j + 1);
+                if (!kAlnum[c] && !hyphen) break;
+                digits = digits || is_digit(c);
+                w.take(text_[j++]);
             } else {
-                break;
+                if (fold_at(text_, j) != nullptr) break;
+                for (const std::size_t e = std::min(text_.size(), j + utf8_len(c)); j < e;) w.take(text_[j++]);
             }
         }
-        emit_lower(digits ? TokenKind::Code : TokenKind::Word, i, j);
+        const auto size = static_cast<std::size_t>(w.end - norm);
+        used_ += size;
+        add(digits ? TokenKind::Code : TokenKind::Word, i, j, std::string_view(norm, size), w.hash);
         return j;
     }
 
@@ -163,15 +187,11 @@ private:
 
     // The normalized form is the original lowercased: written straight into the arena.
     void emit_lower(TokenKind kind, std::size_t b, std::size_t e) {
-        const std::size_t at = used_;
+        char* const norm = out_.arena.get() + used_;
+        Lowered w{norm, word_hash({})};
+        for (std::size_t k = b; k < e; ++k) w.take(text_[k]);
         used_ += e - b;
-        char* p = out_.arena.get() + at;
-        std::uint64_t h = word_hash({});
-        for (std::size_t k = b; k < e; ++k) {
-            *p = lower(text_[k]);
-            h = (h ^ static_cast<unsigned char>(*p++)) * 1099511628211ull;
-        }
-        add(kind, b, e, std::string_view(out_.arena.get() + at, e - b), h);
+        add(kind, b, e, std::string_view(norm, e - b), w.hash);
     }
 
     void emit(TokenKind kind, std::size_t b, std::size_t e, std::string_view norm) { push(kind, b, e, norm); }

@@ -51,9 +51,13 @@ struct TokenStream {
 };
 
 // FNV-1a of a normalized word: cheap for the short words we look up, computed once per token.
+// word_hash_step() adds one byte, for the tokenizer, which hashes a word while it writes it.
+constexpr std::uint64_t word_hash_step(std::uint64_t h, char c) {
+    return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+}
 constexpr std::uint64_t word_hash(std::string_view s) {
     std::uint64_t h = 14695981039346656037ull;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    for (char c : s) h = word_hash_step(h, c);
     return h;
 }
 
