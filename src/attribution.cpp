@@ -73,11 +73,13 @@ bool SentenceAttribution::names_source(std::size_t i) const {
     return false;
 }
 
-// A country speaks only as a subject: first in its clause, or after "and", "the", a comma. After
-// a verb or preposition it is an object ("visited Pyongyang", "supplied Russia").
+// A country speaks only as a subject: first in its clause, or after "and", "the", a comma, or
+// as the home of a subject that names no one ("officials in Seoul"). After a verb or
+// preposition it is an object ("visited Pyongyang", "supplied Russia").
 bool SentenceAttribution::subject_position(const Mention& m) const {
     if (m.first == begin_) return true;
     const std::size_t p = m.first - 1;
+    if (p > begin_ && c_.is(p, WordClass::SubjectOrigin) && c_.is(p - 1, WordClass::GenericSubject)) return true;
     return t_[p].kind == TokenKind::Punct || c_.is(p, WordClass::SubjectLead) || c_.hard(p);
 }
 
@@ -195,6 +197,29 @@ void SentenceAttribution::find_anchors() {
     }
     follow_relays();
     follow_dateline();
+    follow_trailing_speaker();
+}
+
+// "'We assess that 11,000 are in Kursk,' the Pentagon's spokeswoman said": a pronoun that only
+// an earlier sentence could resolve is the speaker the sentence names after it, past a comma or
+// a closing quotation mark, rather than whoever the previous sentences quoted.
+void SentenceAttribution::follow_trailing_speaker() {
+    for (std::size_t a = 0; a < anchors_.size(); ++a) {
+        if (anchors_[a].who.because != Because::SourceCarried) continue;
+        for (std::size_t b = a + 1; b < anchors_.size(); ++b) {
+            const Attribution& later = anchors_[b].who;
+            if (later.because == Because::SourceCarried) continue;
+            bool set_off = false;
+            for (std::size_t i = anchors_[a].verb; i < anchors_[b].verb; ++i)
+                set_off = set_off || c_.punct(i, ",") || c_.punct(i, "\"");
+            if (!set_off) break;
+            const std::string pronoun = anchors_[a].who.more;
+            anchors_[a].who = later;
+            anchors_[a].who.because = Because::SourceTrailingSpeaker;
+            anchors_[a].who.more = pronoun;
+            break;
+        }
+    }
 }
 
 // "SEOUL, July 1 (Reuters) - The spy agency said": the wire service of a dateline relays what

@@ -54,6 +54,7 @@ constexpr ReasonForm kForms[] = {
     {Because::SourceCited, Field::Source, "source_cited", "source {value} from '{words}' cited"},
     {Because::SourcePronoun, Field::Source, "source_pronoun", "source {value} from '{more}' resolved to '{words}'"},
     {Because::SourceCarried, Field::Source, "source_carried", "source {value} from '{more}' continuing the previous sentence's '{words}'"},
+    {Because::SourceTrailingSpeaker, Field::Source, "source_trailing_speaker", "source {value} from '{more}' spoken by '{words}', named after it"},
     {Because::SourceEarlierInClause, Field::Source, "source_earlier_in_clause", "source {value} from '{words}' named earlier in the sentence"},
     {Because::SourceTakesStance, Field::Source, "source_takes_stance", "source {value} from '{words}' taking the stance"},
     {Because::SourceEarlierSentence, Field::Source, "source_earlier_sentence", "source {value} from '{words}' named in an earlier sentence"},

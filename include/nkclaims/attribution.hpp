@@ -64,6 +64,7 @@ private:
     void find_anchors();
     void follow_relays();
     void follow_dateline();
+    void follow_trailing_speaker();
     std::size_t subject_end(std::size_t verb) const;
     std::optional<std::size_t> pronoun_before(std::size_t verb) const;
     std::optional<Attribution> subject_before(std::size_t verb, std::size_t window) const;

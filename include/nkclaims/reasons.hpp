@@ -75,6 +75,7 @@ enum class Because {
     SourceCited,              // "citing X", "X cited by"
     SourcePronoun,            // a pronoun resolved to a name before it
     SourceCarried,            // a pronoun continuing the previous sentence's source
+    SourceTrailingSpeaker,    // "'We assess ...,' X said": the pronoun is the trailing speaker
     SourceEarlierInClause,    // a name before it in the sentence
     SourceTakesStance,        // the name right before a stance cue
     SourceEarlierSentence,    // the name an earlier sentence handed on

@@ -21,6 +21,7 @@ enum class WordClass : std::uint8_t {
     QuestionOpener,    // an auxiliary or wh-word that opens a question: "are", "how"
     Coordinator,       // joins two noun phrases: "and", "or"
     SubjectLead,       // a country after it is a subject: "and", "the", "that"
+    SubjectOrigin,     // "officials in Seoul": a country after it and a generic subject speaks
     NounStop,          // ends the search for the noun a number counts: "said", "to", "of"
     Auxiliary,         // between a noun and its participle: "were", "have", "been"
     Partitive,         // "4,000 of those soldiers", "a group of 12,000": of
@@ -51,6 +52,7 @@ enum class WordClass : std::uint8_t {
     PredicateFiller,   // between a number and its predicate: "are believed to have been", "now"
     UnitNoun,          // "squads of 40 men": a unit whose size is no count of forces
     Pending,           // a report still being checked: "looking into", "trying to determine"
+    Apparent,          // a source hedging what it says: "appears to have" (a stance, none beside a figure)
     PossibilityModal,  // may govern a supposed figure: "can", "could", "would"
     Supposition,       // after such a modal, makes its figure a supposition: "even", "up to"
     HedgedEstimate,    // a hedged estimate of what was or is, no supposition: "could have", "there could be"
