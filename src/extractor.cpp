@@ -118,8 +118,9 @@ std::optional<Attribution> Extractor::speaker_of(const Sentence& s, const std::o
 bool Extractor::may_hold_claims(const Sentence& s, const std::vector<Token>& t) const {
     for (std::size_t i = s.tok_begin; i < s.tok_end; ++i)
         if (may_be_number(t[i]) ||
-            (may_start_cue(g_, t[i]) && (g_.stances.match(t, i, s.tok_end) || g_.stance_verbs.match(t, i, s.tok_end) ||
-                                         g_.words.is(WordClass::Pending, t, i, s.tok_end))))
+            (may_start_cue(g_, t[i]) &&
+             (g_.stances.match(t, i, s.tok_end) || g_.stance_verbs.match(t, i, s.tok_end) ||
+              g_.words.is(WordClass::Pending, t, i, s.tok_end) || g_.words.is(WordClass::Apparent, t, i, s.tok_end))))
             return true;
     return false;
 }

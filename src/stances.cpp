@@ -100,7 +100,8 @@ auto StanceRules::cue_at(std::size_t i) const -> std::optional<Cue> {
     if (!may_start_cue(g, c_.t[i])) return std::nullopt;
     if (auto m = g.stances.match(c_.t, i, c_.end)) return Cue{*m->value, i + m->length, false, false};
     if (auto n = negated_at(i)) return n;
-    if (auto p = c_.match(i, WordClass::Pending)) return Cue{Stance::Unconfirmed, i + *p, true, false};
+    if (auto p = c_.match(i, WordClass::Pending)) return Cue{Stance::Unconfirmed, i + *p, false, false};
+    if (auto a = c_.match(i, WordClass::Apparent)) return Cue{Stance::Unconfirmed, i + *a, true, false};
     if (auto v = g.stance_verbs.match(c_.t, i, c_.end); v && v->value->affirmed && !negated_before(i))
         return Cue{*v->value->affirmed, i + v->length, true, false};
     return std::nullopt;

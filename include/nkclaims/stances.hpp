@@ -18,7 +18,7 @@ namespace nkclaims {
 // verb of confirming. Four bit tests, no lookup: most tokens of a text start none.
 inline bool may_start_cue(const Gazetteer& g, const Token& t) {
     return g.stances.may_start(t) || g.stance_verbs.may_start(t) || g.words.may_start(WordClass::Negator, t) ||
-           g.words.may_start(WordClass::Pending, t);
+           g.words.may_start(WordClass::Pending, t) || g.words.may_start(WordClass::Apparent, t);
 }
 
 class StanceRules {
@@ -33,7 +33,7 @@ private:
     struct Cue {
         Stance stance;
         std::size_t last;  // one past the cue's last token
-        bool hedge;        // an affirmed verb or a pending check: none beside a figure
+        bool hedge;        // an affirmed verb or an apparent: none beside a figure
         bool negated;      // a negated verb: its topic may be the sentence before
     };
     std::optional<Cue> cue_at(std::size_t i) const;
