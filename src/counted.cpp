@@ -273,6 +273,7 @@ std::optional<NounPhrase> CountedRules::elliptical(const Quantity& q) const {
     why(np, [&] { return Reason{Because::MetricNearby, std::string(to_string(*np.metric)), {}, {}}; });
     if (owner) return np;
     // "our servicemen, some 30,000 of them"
+    if (!group->named) return np;  // "Ukrainian military intelligence gives ...": no group of people
     if (auto at = owner_before(group->noun, group->from, np); at && !np.actor.empty())
         why(np, [&] { return Reason{Because::ActorGroup, np.actor, c_.join_norm(*at, group->noun + 1), {}}; });
     return np;
@@ -360,8 +361,15 @@ std::optional<CountedRules::Group> CountedRules::restated(const Quantity& q) con
             auto same = parse_quantity(c_.t, i - 1, b);
             if (!same || same->value.low != q.value.low || same->value.high != q.value.high) continue;
             std::size_t j = same->last;
-            while (j < b && g_.modifiers.match(c_.t, j, b)) ++j;
-            if (auto n = g_.nouns.match(c_.t, j, b); n && n->value->metric) return Group{*n->value->metric, j, a};
+            while (j < b) {  // "4,000 North Korean casualties": past modifiers and nationalities
+                if (auto m = g_.modifiers.match(c_.t, j, b))
+                    j += m->length;
+                else if (auto actor = g_.actors.match(c_.t, j, b))
+                    j += actor->length;
+                else
+                    break;
+            }
+            if (auto n = g_.nouns.match(c_.t, j, b); n && n->value->metric) return Group{*n->value->metric, j, a, true};
         }
         return std::nullopt;
     };
@@ -379,7 +387,7 @@ std::optional<CountedRules::Group> CountedRules::context_metric(std::size_t befo
         for (std::size_t i = b; i > a; --i)
             if (auto n = g_.nouns.match(c_.t, i - 1, b);
                 n && (n->value->person || n->value->context || n->value->metric == Metric::Troops))
-                return Group{Metric::Troops, i - 1, a};
+                return Group{Metric::Troops, i - 1, a, !n->value->context};
         return std::nullopt;
     };
     if (auto m = scan(c_.begin, before)) return m;

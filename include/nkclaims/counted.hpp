@@ -71,12 +71,13 @@ private:
     std::optional<NounPhrase> loss_noun(std::size_t j, std::size_t limit) const;
     void owner_after(NounPhrase& np) const;
     std::optional<std::size_t> owner_before(std::size_t noun, std::size_t from, NounPhrase& np) const;
-    // A group named before an elliptical number: what it counts, its noun's token, and the
-    // start of the sentence it is in.
+    // A group named before an elliptical number: what it counts, its noun's token, the start of
+    // the sentence it is in, and whether its noun counts people.
     struct Group {
         Metric metric;
         std::size_t noun;
         std::size_t from;
+        bool named;  // a noun of people ("servicemen"), not one of context ("army")
     };
     std::optional<Group> context_metric(std::size_t before) const;
     std::optional<Group> restated(const Quantity& q) const;
