@@ -101,13 +101,20 @@ void CountedRules::coordinated(NounPhrase& np) const {
 // "2,000 soldiers of the Russian 810th brigade": people of a nation's unit are its forces.
 void CountedRules::owner_after(NounPhrase& np) const {
     const bool people = np.person || (np.metric && is_people(*np.metric));
-    if (!people || !np.actor.empty() || np.side != Side::None || !c_.is(np.end, WordClass::Partitive)) return;
-    std::size_t j = np.end + 1;
-    if (c_.is(j, WordClass::Definite)) ++j;
+    if (people && np.actor.empty() && np.side == Side::None) owner_of(np.end, np);
+}
+
+// "of the Russian brigade", "of the enemy" at token j: whose the noun before it is.
+bool CountedRules::owner_of(std::size_t j, NounPhrase& np) const {
+    if (!c_.is(j, WordClass::Partitive)) return false;
+    if (c_.is(++j, WordClass::Definite)) ++j;
     if (auto a = g_.actors.match(c_.t, j, c_.end)) {
         np.actor = *a->value;
         why(np, [&] { return Reason{Because::ActorWords, np.actor, c_.join_norm(j, j + a->length), {}}; });
+        return true;
     }
+    np.side = side_at(j);
+    return np.side != Side::None;
 }
 
 // "Russian troops", "our servicemen", "the enemy's forces": whose a noun at token `noun` names
@@ -128,7 +135,7 @@ std::optional<std::size_t> CountedRules::owner_before(std::size_t noun, std::siz
             np.side = side;
             return end - 1;
         }
-        if (!g_.modifiers.match(c_.t, end - 1, end)) return std::nullopt;
+        if (!g_.modifiers.match(c_.t, end - 1, end) && !c_.possessive(end - 1)) return std::nullopt;  // "the enemy's"
     }
     return std::nullopt;
 }
@@ -313,6 +320,8 @@ std::optional<NounPhrase> CountedRules::subject_metric(std::size_t predicate) co
         });
         if (auto owner = owner_before(i - 1, c_.begin, np); owner && !np.actor.empty())
             why(np, [&] { return Reason{Because::ActorWords, np.actor, c_.join_norm(*owner, i - 1), {}}; });
+        else if (!owner)
+            owner_of(i - 1 + n->length, np);  // "the losses of the enemy amounted to"
         return np;
     }
     return std::nullopt;

@@ -70,6 +70,7 @@ private:
     std::optional<Lexicon<Metric>::Match> loss_verb_ending(std::size_t i, std::size_t end) const;
     std::optional<NounPhrase> loss_noun(std::size_t j, std::size_t limit) const;
     void owner_after(NounPhrase& np) const;
+    bool owner_of(std::size_t j, NounPhrase& np) const;
     std::optional<std::size_t> owner_before(std::size_t noun, std::size_t from, NounPhrase& np) const;
     // A group named before an elliptical number: what it counts, its noun's token, the start of
     // the sentence it is in, and whether its noun counts people.
