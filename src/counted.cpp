@@ -45,6 +45,7 @@ std::optional<NounPhrase> CountedRules::noun_phrase(const Quantity& q) const {
             why(np, [&] { return Reason{Because::MetricNoun, {}, c_.join_norm(j, j + n->length), {}}; });
             np.end = j + n->length;
             coordinated(np);
+            owner_after(np);
             casualty_after(np);
             return np;
         }
@@ -66,7 +67,13 @@ std::optional<NounPhrase> CountedRules::noun_phrase(const Quantity& q) const {
             ++j;
             continue;
         }
-        if (g_.words.is(WordClass::NounStop, c_.t, j, j + 1) || ++unknown > kMaxUnknownWords) return std::nullopt;
+        if (g_.words.is(WordClass::NounStop, c_.t, j, j + 1)) return std::nullopt;
+        if (const Side side = side_at(j); side != Side::None) {  // "20,000 of our troops", "enemy soldiers"
+            np.side = side;
+            ++j;
+            continue;
+        }
+        if (++unknown > kMaxUnknownWords) return std::nullopt;
         ++j;
     }
     return std::nullopt;
@@ -89,6 +96,70 @@ void CountedRules::coordinated(NounPhrase& np) const {
         }
         if (!g_.modifiers.match(c_.t, k, c_.end) && !g_.actors.match(c_.t, k, c_.end)) return;
     }
+}
+
+// "2,000 soldiers of the Russian 810th brigade": people of a nation's unit are its forces.
+void CountedRules::owner_after(NounPhrase& np) const {
+    const bool people = np.person || (np.metric && is_people(*np.metric));
+    if (people && np.actor.empty() && np.side == Side::None) owner_of(np.end, np);
+}
+
+// "of the Russian brigade", "of the enemy" at token j: whose the noun before it is.
+bool CountedRules::owner_of(std::size_t j, NounPhrase& np) const {
+    if (!c_.is(j, WordClass::Partitive)) return false;
+    if (c_.is(++j, WordClass::Definite)) ++j;
+    if (auto a = g_.actors.match(c_.t, j, c_.end)) {
+        np.actor = *a->value;
+        why(np, [&] { return Reason{Because::ActorWords, np.actor, c_.join_norm(j, j + a->length), {}}; });
+        return true;
+    }
+    np.side = side_at(j);
+    return np.side != Side::None;
+}
+
+// "Russian troops", "our servicemen", "the enemy's forces": whose a noun at token `noun` names
+// by the words right before it, past modifiers, none before token `from`. Where they start.
+std::optional<std::size_t> CountedRules::owner_before(std::size_t noun, std::size_t from, NounPhrase& np) const {
+    constexpr std::size_t kMaxModifiers = 3, kMaxActorWords = 4;
+    std::size_t end = noun;
+    for (std::size_t skipped = 0; end > from && skipped <= kMaxModifiers; ++skipped, --end) {
+        for (std::size_t i = end; i > from && end - i < kMaxActorWords; --i)
+            if (auto a = g_.actors.match(c_.t, i - 1, end); a && i - 1 + a->length == end) {
+                np.actor = *a->value;
+                return i - 1;
+            }
+        const Side side = g_.words.is(WordClass::Ours, c_.t, end - 1, end)    ? Side::Ours
+                          : g_.words.is(WordClass::Enemy, c_.t, end - 1, end) ? Side::Enemy
+                                                                              : Side::None;
+        if (side != Side::None) {
+            np.side = side;
+            return end - 1;
+        }
+        if (!g_.modifiers.match(c_.t, end - 1, end) && !c_.possessive(end - 1)) return std::nullopt;  // "the enemy's"
+    }
+    return std::nullopt;
+}
+
+std::optional<NounPhrase> CountedRules::possessor(std::size_t b) const {
+    constexpr std::size_t kMaxActorWords = 4;
+    NounPhrase np;
+    if (b > c_.begin && c_.is(b - 1, WordClass::Ours)) {  // "our 20,000"
+        np.side = Side::Ours;
+        return np;
+    }
+    if (b == c_.begin || !c_.possessive(b - 1)) return std::nullopt;
+    for (std::size_t i = b; i > c_.begin && b - i < kMaxActorWords; --i)
+        if (auto a = g_.actors.match(c_.t, i - 1, b); a && i - 1 + a->length == b) {
+            np.actor = *a->value;
+            why(np, [&] { return Reason{Because::ActorWords, np.actor, c_.join_norm(i - 1, b), {}}; });
+            return np;
+        }
+    return std::nullopt;
+}
+
+Side CountedRules::side_at(std::size_t i) const {
+    if (c_.is(i, WordClass::Ours)) return Side::Ours;
+    return c_.is(i, WordClass::Enemy) ? Side::Enemy : Side::None;
 }
 
 // Past auxiliaries and hedges ("are believed to have been", "have now") from token j; counts
@@ -114,7 +185,23 @@ void CountedRules::casualty_after(NounPhrase& np) const {
         if (c_.is(k, WordClass::Auxiliary)) j = k;
     }
     j = skip_fillers(j, skipped);
-    if (auto v = g_.casualty_verbs.match(c_.t, j, c_.end)) np.loss = *v->value;
+    if (auto v = g_.casualty_verbs.match(c_.t, j, c_.end))
+        np.loss = *v->value;
+    else if (auto n = skipped > 0 ? loss_noun(j, j + kMaxAside) : std::nullopt)  // "were battle casualties"
+        np.loss = n->metric;
+}
+
+// "battle casualties", "heavy losses": modifiers from token j, then a noun of losses, all
+// before token `limit`.
+std::optional<NounPhrase> CountedRules::loss_noun(std::size_t j, std::size_t limit) const {
+    while (c_.has(j) && j < limit && g_.modifiers.match(c_.t, j, c_.end)) ++j;
+    auto n = g_.nouns.match(c_.t, j, c_.end);
+    if (!n || !n->value->metric || !is_loss(*n->value->metric)) return std::nullopt;
+    NounPhrase np;
+    np.metric = n->value->metric;
+    np.end = j + n->length;
+    why(np, [&] { return Reason{Because::MetricPredicate, {}, c_.join_norm(j, np.end), {}}; });
+    return np;
 }
 
 std::optional<NounPhrase> CountedRules::predicate(const Quantity& q) const {
@@ -133,14 +220,7 @@ std::optional<NounPhrase> CountedRules::predicate(const Quantity& q) const {
         return np;
     }
     if (skipped == 0) return std::nullopt;
-    // "4,000 were battle casualties": a copula, then a noun of losses
-    while (c_.has(j) && j < q.last + kMaxAside && g_.modifiers.match(c_.t, j, c_.end)) ++j;
-    auto n = g_.nouns.match(c_.t, j, c_.end);
-    if (!n || !n->value->metric || !is_loss(*n->value->metric)) return std::nullopt;
-    np.metric = n->value->metric;
-    np.end = j + n->length;
-    why(np, [&] { return Reason{Because::MetricPredicate, {}, c_.join_norm(j, np.end), {}}; });
-    return np;
+    return loss_noun(j, q.last + kMaxAside);  // "4,000 were battle casualties": a copula, then a noun of losses
 }
 
 // Whether a bare number's neighbours let it stand for something named nearby. `k` is where
@@ -167,8 +247,9 @@ std::optional<NounPhrase> CountedRules::elliptical(const Quantity& q) const {
     if (v < kMinBareValue) return std::nullopt;
     const std::size_t b = q.first, e = q.last;
     const bool cue_after = people_cue_within(e, e + 3);
+    auto owner = possessor(b);  // "Russia's 50,000 fought": a nation's own, named before
     if (c_.has(e) && c_.t[e].is_word() && !g_.words.is(WordClass::EllipsisFollower, c_.t, e, e + 1) && !cue_after &&
-        !c_.is(e, WordClass::Partitive))
+        !c_.is(e, WordClass::Partitive) && !owner)
         return std::nullopt;
     if (b > c_.begin && c_.t[b - 1].capitalized() && c_.t[b - 1].is_word() && b - 1 > c_.begin &&
         !g_.phases.match(c_.t, b - 1, c_.end))
@@ -187,15 +268,21 @@ std::optional<NounPhrase> CountedRules::elliptical(const Quantity& q) const {
             return subject;
         }
     }
-    if (!predicate && !elliptical_cue(q, k)) return std::nullopt;
-    auto metric = context_metric(b);
-    if (!metric) return std::nullopt;
-    NounPhrase np;
+    if (!predicate && !owner && !elliptical_cue(q, k)) return std::nullopt;
+    auto group = restated(q);
+    if (!group) group = context_metric(b);
+    if (!group) return std::nullopt;
+    NounPhrase np = owner.value_or(NounPhrase{});
     const bool partitive =
         c_.is(e, WordClass::Partitive) && c_.has(e + 1) && g_.words.is(WordClass::PartitivePronoun, c_.t, e + 1, e + 2);
     np.end = partitive ? e + 2 : e;
-    np.metric = metric;
-    why(np, [&] { return Reason{Because::MetricNearby, std::string(to_string(*metric)), {}, {}}; });
+    np.metric = group->metric;
+    why(np, [&] { return Reason{Because::MetricNearby, std::string(to_string(*np.metric)), {}, {}}; });
+    if (owner) return np;
+    // "our servicemen, some 30,000 of them"
+    if (!group->named) return np;  // "Ukrainian military intelligence gives ...": no group of people
+    if (auto at = owner_before(group->noun, group->from, np); at && !np.actor.empty())
+        why(np, [&] { return Reason{Because::ActorGroup, np.actor, c_.join_norm(*at, group->noun + 1), {}}; });
     return np;
 }
 
@@ -205,6 +292,16 @@ std::optional<NounPhrase> CountedRules::subject_metric(std::size_t predicate) co
     for (std::size_t i = predicate; i > c_.begin && predicate - i < 8; --i) {
         const Token& t = c_.t[i - 1];
         if (t.kind == TokenKind::Punct || c_.hard(i - 1) || t.kind == TokenKind::Number) return std::nullopt;
+        if (auto v = loss_verb_ending(i, predicate)) {  // "the soldiers who died": a loss in the subject
+            NounPhrase np;
+            np.end = predicate + 2;
+            np.metric = *v->value;
+            why(np, [&] {
+                return Reason{
+                    Because::MetricSubject, {}, c_.join_norm(i - v->length, i), std::string(c_.t[predicate].text)};
+            });
+            return np;
+        }
         auto n = g_.nouns.match(c_.t, i - 1, predicate);
         if (!n || !n->value->metric || n->value->person) continue;
         // "killed or wounded": a longer noun that ends here and starts before
@@ -221,11 +318,34 @@ std::optional<NounPhrase> CountedRules::subject_metric(std::size_t predicate) co
             return Reason{
                 Because::MetricSubject, {}, c_.join_norm(i - 1, i - 1 + n->length), std::string(c_.t[predicate].text)};
         });
-        for (std::size_t k = i - 1; k > c_.begin && i - 1 - k < 3; --k)
-            if (auto a = g_.actors.match(c_.t, k - 1, i - 1)) np.actor = *a->value;
+        if (auto owner = owner_before(i - 1, c_.begin, np); owner && !np.actor.empty())
+            why(np, [&] { return Reason{Because::ActorWords, np.actor, c_.join_norm(*owner, i - 1), {}}; });
+        else if (!owner)
+            owner_of(i - 1 + n->length, np);  // "the losses of the enemy amounted to"
         return np;
     }
     return std::nullopt;
+}
+
+// The longest loss verb ("died", "died or were injured") that ends right before token `i`,
+// none of it before the clause.
+std::optional<Lexicon<Metric>::Match> CountedRules::loss_verb_ending(std::size_t i, std::size_t end) const {
+    constexpr std::size_t kMaxWords = 4;
+    std::optional<Lexicon<Metric>::Match> found;
+    for (std::size_t len = 1; len <= kMaxWords && i >= c_.begin + len; ++len)
+        if (auto v = g_.casualty_verbs.match(c_.t, i - len, end); v && v->length == len) found = v;
+    return found;
+}
+
+// "Russian losses reached 1,350 troops", "North Korea's losses stand at 3,000 men": a noun of
+// losses is the subject of the predicate before the number, whatever noun counts them.
+std::optional<NounPhrase> CountedRules::loss_subject(const Quantity& q) const {
+    std::size_t k = q.first;
+    while (k > c_.begin && g_.words.is(WordClass::Restrictor, c_.t, k - 1, k)) --k;
+    if (k == c_.begin || !g_.words.is(WordClass::Predicate, c_.t, k - 1, k)) return std::nullopt;
+    auto subject = subject_metric(k - 1);
+    if (!subject || !subject->metric || !is_loss(*subject->metric)) return std::nullopt;
+    return subject;
 }
 
 // "killed 25 infantrymen", "lost more than 1,000 soldiers": a loss verb right before the number.
@@ -241,13 +361,42 @@ bool CountedRules::people_cue_within(std::size_t a, std::size_t b) const {
     return false;
 }
 
+// "North Korea has suffered 4,000 casualties ... Of the 4,000, ...": the same number counted
+// before, in this sentence or the few before it, restates what that one counted.
+std::optional<CountedRules::Group> CountedRules::restated(const Quantity& q) const {
+    auto scan = [&](std::size_t a, std::size_t b) -> std::optional<Group> {
+        for (std::size_t i = b; i > a; --i) {
+            if (c_.t[i - 1].kind != TokenKind::Number) continue;
+            auto same = parse_quantity(c_.t, i - 1, b);
+            if (!same || same->value.low != q.value.low || same->value.high != q.value.high) continue;
+            std::size_t j = same->last;
+            while (j < b) {  // "4,000 North Korean casualties": past modifiers and nationalities
+                if (auto m = g_.modifiers.match(c_.t, j, b))
+                    j += m->length;
+                else if (auto actor = g_.actors.match(c_.t, j, b))
+                    j += actor->length;
+                else
+                    break;
+            }
+            if (auto n = g_.nouns.match(c_.t, j, b); n && n->value->metric) return Group{*n->value->metric, j, a, true};
+        }
+        return std::nullopt;
+    };
+    if (auto m = scan(c_.begin, q.first)) return m;
+    for (const Sentence* p : x_.previous) {
+        if (x_.s.span.begin - p->span.end > kContextBytes) break;
+        if (auto m = scan(p->tok_begin, p->tok_end)) return m;
+    }
+    return std::nullopt;
+}
+
 // Troops named earlier in this sentence or in the few before it.
-std::optional<Metric> CountedRules::context_metric(std::size_t before) const {
-    auto scan = [&](std::size_t a, std::size_t b) -> std::optional<Metric> {
+std::optional<CountedRules::Group> CountedRules::context_metric(std::size_t before) const {
+    auto scan = [&](std::size_t a, std::size_t b) -> std::optional<Group> {
         for (std::size_t i = b; i > a; --i)
             if (auto n = g_.nouns.match(c_.t, i - 1, b);
                 n && (n->value->person || n->value->context || n->value->metric == Metric::Troops))
-                return Metric::Troops;
+                return Group{Metric::Troops, i - 1, a, !n->value->context};
         return std::nullopt;
     };
     if (auto m = scan(c_.begin, before)) return m;
@@ -263,8 +412,15 @@ bool CountedRules::settle_metric(const Quantity& q, NounPhrase& np) const {
     if (!loss) {
         if (auto before = loss_before(q)) loss = *before->value;
     }
+    const bool people = np.person || (np.metric && is_people(*np.metric));
+    if (auto subject = !loss && people ? loss_subject(q) : std::nullopt) {
+        loss = subject->metric;
+        if (np.actor.empty()) np.actor = subject->actor;
+        if (np.side == Side::None) np.side = subject->side;
+        for (Reason& r : subject->why) np.why.push_back(std::move(r));
+    }
     if (loss) {
-        if (np.person || (np.metric && is_people(*np.metric))) {
+        if (people) {
             np.metric = loss;
             why(np, [&] {
                 return Reason{*loss == Metric::Casualties ? Because::MetricCasualties : Because::MetricLossVerb,

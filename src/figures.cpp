@@ -1,6 +1,7 @@
 #include "nkclaims/figures.hpp"
 
 #include "nkclaims/format.hpp"
+#include "nkclaims/whose.hpp"
 
 namespace nkclaims {
 namespace {
@@ -97,9 +98,9 @@ std::optional<Claim> FigureRules::figure(const Quantity& q) {
     c.hypothetical = hypothetical(q);
     if (c.hypothetical) f.note(c, Reason{Because::Hypothetical, {}, {}, {}});
     c.location = f.location(q.first, np.end).value_or("");
-    c.actor = actor(q, np, c);
+    attribute(x_, c, q.num_first, false, unattributed_);  // "our forces" are the source's
+    c.actor = WhoseRules(x_, counted_).actor(q, np, c);
     c.phase = f.phase(q.first, np.end, c);
-    attribute(x_, c, q.num_first, false, unattributed_);
     f.date(c, q.first, np.end);
     return c;
 }
@@ -159,35 +160,6 @@ bool FigureRules::supposed(std::size_t m, const Quantity& q) const {
 // "another 6,000", "an additional 500", "6,000 more".
 bool FigureRules::increment(const Quantity& q) const {
     return c_.ends_at(q.first, WordClass::IncrementBefore) || c_.is(q.last, WordClass::IncrementAfter);
-}
-
-std::string FigureRules::actor(const Quantity& q, const NounPhrase& np, Claim& c) const {
-    const FieldRules& f = x_.fields;
-    const Gazetteer& g = c_.g;
-    if (np.metric && is_loss(*np.metric) && np.person && !c.location.empty()) {
-        const std::string country = g.country_of(c.location);
-        f.note(c, [&] { return Reason{Because::ActorPlaceOfLoss, country, {}, c.location}; });
-        return country;
-    }
-    if (np.own) {  // "Russia is massing 110,000 of its own troops"
-        for (std::size_t i = c_.begin; i < q.first; ++i)
-            if (auto a = g.actors.match(c_.t, i, q.first)) {
-                f.note(c, [&] { return Reason{Because::ActorOwn, *a->value, std::string(c_.t[i].text), {}}; });
-                return *a->value;
-            }
-    }
-    if (!np.actor.empty()) return np.actor;
-    // "Ukraine has lost more than 29,600 servicemen": who loses is the clause's subject.
-    if (auto lost = counted_.loss_before(q); lost && *lost->value == Metric::Casualties) {
-        for (std::size_t i = q.first; i > c_.begin && !c_.hard(i - 1); --i)
-            if (auto a = g.actors.match(c_.t, i - 1, q.first)) {
-                f.note(c, [&] { return Reason{Because::ActorLoser, *a->value, {}, {}}; });
-                return *a->value;
-            }
-    }
-    const std::string& fallback = np.person && np.metric && is_loss(*np.metric) ? g.people_lost_actor : g.focus_actor;
-    f.note(c, [&] { return Reason{Because::ActorDefault, fallback, {}, {}}; });
-    return fallback;
 }
 
 }  // namespace nkclaims

@@ -209,6 +209,14 @@ void load_actor_defaults(Gazetteer& g, const std::filesystem::path& path) {
         if ((g.*field).empty()) throw ConfigError(path.string(), fmt::format("no '{}' row", name));
 }
 
+// Rows `source id <TAB> its side <TAB> the side it fights`, "-" for none.
+void load_sides(Gazetteer& g, const std::filesystem::path& path) {
+    read_rows(path, 3, [&](const auto& f, const auto&) {
+        auto side = [](const std::string& s) { return s == "-" ? std::string() : s; };
+        g.sides[f[0]] = Gazetteer::Sides{side(f[1]), side(f[2])};
+    });
+}
+
 void load_phases(Gazetteer& g, const std::filesystem::path& path) {
     std::map<std::string, PhaseCue> cues;  // one phrase may say one thing of people, another of materiel
     read_rows(path, 3, [&](const auto& f, const auto& where) {
@@ -258,6 +266,7 @@ constexpr DataFile kDataFiles[] = {
     {"nouns.tsv", load_nouns},
     {"actors.tsv", load_actors},
     {"actor_defaults.tsv", load_actor_defaults},
+    {"sides.tsv", load_sides},
     {"phases.tsv", load_phases},
     {"stances.tsv", load_stances},
     {"attribution.tsv", load_attribution},

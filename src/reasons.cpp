@@ -39,6 +39,8 @@ constexpr ReasonForm kForms[] = {
     {Because::ActorPlaceOfLoss, Field::Actor, "actor_place_of_loss", "actor {value}: people killed in {more}"},
     {Because::ActorOwn, Field::Actor, "actor_own", "actor {value}: 'its own' refers to '{words}'"},
     {Because::ActorLoser, Field::Actor, "actor_loser", "actor {value}: the subject that lost them"},
+    {Because::ActorSide, Field::Actor, "actor_side", "actor {value}: '{words}' in the mouth of {more}"},
+    {Because::ActorGroup, Field::Actor, "actor_group", "actor {value}: the group '{words}' named before"},
     {Because::ActorDefault, Field::Actor, "actor_default", "actor {value} by default"},
     {Because::PhaseCue, Field::Phase, "phase_cue", "phase {value} from '{words}'"},
     {Because::PhaseConditionalCue, Field::Phase, "phase_conditional_cue", "phase {value}: '{words}' in a conditional clause"},

@@ -13,6 +13,10 @@
 
 namespace nkclaims {
 
+// A side a speaker names by its own words, whose forces the claim's source resolves
+// (data/sides.tsv): "our troops" (Ours), "enemy soldiers" (Enemy).
+enum class Side { None, Ours, Enemy };
+
 // The words a number counts, as far as its phrase says.
 struct NounPhrase {
     std::size_t end = 0;  // one past the last token of the phrase
@@ -21,6 +25,7 @@ struct NounPhrase {
     std::optional<Metric> loss;  // "were killed or wounded" after it: the loss its predicate says
     std::string actor;
     bool own = false;         // "its own troops": the clause's subject country
+    Side side = Side::None;   // "20,000 of our troops", "1,100 enemy soldiers"
     std::vector<Reason> why;  // only under --explain
 };
 
@@ -45,6 +50,11 @@ public:
     std::optional<Lexicon<Metric>::Match> loss_before(const Quantity& q) const;
     // Whether a people phase cue ("sent", "deployed") starts among tokens [a, b).
     bool people_cue_within(std::size_t a, std::size_t b) const;
+    // The side word ("our", "the enemy") at token i.
+    Side side_at(std::size_t i) const;
+    // Whose a number is by the possessive right before its token `b`: "Russia's 50,000",
+    // "Moscow's 20,000 troops", "our 20,000".
+    std::optional<NounPhrase> possessor(std::size_t b) const;
 
 private:
     // Adds the reason `make` returns to np.why, under --explain only.
@@ -56,7 +66,22 @@ private:
     void casualty_after(NounPhrase& np) const;
     std::size_t skip_fillers(std::size_t j, std::size_t& skipped) const;
     std::optional<NounPhrase> subject_metric(std::size_t predicate) const;
-    std::optional<Metric> context_metric(std::size_t before) const;
+    std::optional<NounPhrase> loss_subject(const Quantity& q) const;
+    std::optional<Lexicon<Metric>::Match> loss_verb_ending(std::size_t i, std::size_t end) const;
+    std::optional<NounPhrase> loss_noun(std::size_t j, std::size_t limit) const;
+    void owner_after(NounPhrase& np) const;
+    bool owner_of(std::size_t j, NounPhrase& np) const;
+    std::optional<std::size_t> owner_before(std::size_t noun, std::size_t from, NounPhrase& np) const;
+    // A group named before an elliptical number: what it counts, its noun's token, the start of
+    // the sentence it is in, and whether its noun counts people.
+    struct Group {
+        Metric metric;
+        std::size_t noun;
+        std::size_t from;
+        bool named;  // a noun of people ("servicemen"), not one of context ("army")
+    };
+    std::optional<Group> context_metric(std::size_t before) const;
+    std::optional<Group> restated(const Quantity& q) const;
     bool elliptical_cue(const Quantity& q, std::size_t k) const;
 
     const SentenceContext& x_;

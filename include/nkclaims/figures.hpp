@@ -32,7 +32,6 @@ private:
     bool increment(const Quantity& q) const;
     bool hypothetical(const Quantity& q) const;
     bool supposed(std::size_t m, const Quantity& q) const;
-    std::string actor(const Quantity& q, const NounPhrase& np, Claim& c) const;
 
     const SentenceContext& x_;
     const Clause& c_;

@@ -78,6 +78,13 @@ struct Gazetteer {
     // whose are people killed or wounded that nothing gives a nationality to.
     std::string focus_actor;
     std::string people_lost_actor;
+    // sides.tsv: whose forces a source means by "our forces" and by "the enemy" (actor ids,
+    // empty for none), by source id.
+    struct Sides {
+        std::string ours;
+        std::string enemy;
+    };
+    std::map<std::string, Sides, std::less<>> sides;
     Lexicon<PhaseCue> phases;
     Lexicon<Stance> stances;
     Lexicon<AttributionRole> attribution;

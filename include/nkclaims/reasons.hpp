@@ -60,6 +60,8 @@ enum class Because {
     ActorPlaceOfLoss,         // people killed in a place are that place's country's
     ActorOwn,                 // "its own troops": the clause's subject
     ActorLoser,               // "Ukraine has lost 29,600": the subject that lost them
+    ActorSide,                // "our forces", "the enemy": the source's side, or the side it fights
+    ActorGroup,               // "our servicemen, some 30,000 of them": the group the number restates
     ActorDefault,             // nothing says: North Korea's
     PhaseCue,                 // a phase cue reaches it
     PhaseConditionalCue,      // a deployment cue in an "if" clause: planned

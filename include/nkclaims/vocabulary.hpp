@@ -39,6 +39,9 @@ enum class WordClass : std::uint8_t {
     PersonPronoun,     // he, she: a person named before
     SelfPronoun,       // we, I: the speaker of a transcript
     Own,               // "its own troops": the clause's subject country
+    Ours,              // "our forces", "we": the side of the speaker (the claim's source)
+    Enemy,             // "the enemy": the side the speaker (the claim's source) fights
+    Loser,             // "suffered 1,200 casualties": its subject is who lost them
     GenericSubject,    // a subject that names no one: "officials", "the agency"
     LocativePrep,      // leads a place where the counted are: "in", "into", "toward"
     NotPlaceHead,      // "the war in Ukraine": a place after it is no location
