@@ -258,7 +258,10 @@ std::optional<NounPhrase> CountedRules::elliptical(const Quantity& q) const {
     while (k > c_.begin && g_.words.is(WordClass::Restrictor, c_.t, k - 1, k)) --k;
     bool predicate = k > c_.begin && g_.words.is(WordClass::Predicate, c_.t, k - 1, k);
     std::size_t verb = k - 1;
-    if (!predicate && q.num_first > b && c_.is(b, WordClass::Predicate)) {  // "have exceeded 3,000": a verb that bounds
+    // "have exceeded 3,000": a verb that bounds; "put casualties as high as 4,000": a bound right
+    // after the counted noun
+    const auto noun_before = [&] { return b > c_.begin && g_.nouns.match(c_.t, b - 1, b); };
+    if (!predicate && q.num_first > b && (c_.is(b, WordClass::Predicate) || noun_before())) {
         predicate = true;
         verb = b;
     }

@@ -95,7 +95,7 @@ std::optional<Claim> FigureRules::figure(const Quantity& q) {
                       value_words(q.value, q.approx, false), c.as_written, std::string(q.bound)};
     });
     c.increment = increment(q);
-    c.hypothetical = hypothetical(q);
+    c.hypothetical = hypothetical(q, np.end);
     if (c.hypothetical) f.note(c, Reason{Because::Hypothetical, {}, {}, {}});
     c.location = f.location(q.first, np.end).value_or("");
     attribute(x_, c, q.num_first, false, unattributed_);  // "our forces" are the source's
@@ -107,11 +107,11 @@ std::optional<Claim> FigureRules::figure(const Quantity& q) {
 
 // Money, percentages, ages, times of day, ratios: a number, but never a figure.
 bool FigureRules::excluded_context(const Quantity& q) const {
-    const std::size_t b = q.num_first, e = q.num_last;
+    const std::size_t b = q.num_first, e = q.num_last, f = q.first;
     if (b > c_.begin && c_.ends_at(b, WordClass::NotFigureBefore)) return true;
-    // "squads of 40 men": the size of a unit, not a count of forces
-    if (b >= c_.begin + 2 && c_.is(b - 1, WordClass::Partitive) &&
-        c_.g.words.is(WordClass::UnitNoun, c_.t, b - 2, b - 1))
+    // "squads of 40 men", "groups of about 20": the size of a unit, not a count of forces
+    if (f >= c_.begin + 2 && c_.is(f - 1, WordClass::Partitive) &&
+        c_.g.words.is(WordClass::UnitNoun, c_.t, f - 2, f - 1))
         return true;
     if (!c_.has(e)) return false;
     if (c_.punct(e, ":") && c_.has(e + 1) && c_.t[e + 1].kind == TokenKind::Number) return true;  // 10:30
@@ -135,8 +135,14 @@ bool FigureRules::ratio_after(std::size_t np_end) const {
 
 // "if he sent 60,000", "could rise to 100,000", "may send up to 50,000", "he can send even
 // 60,000": a cue before the number in its clause. "could have sent 6 million" estimates the past.
-bool FigureRules::hypothetical(const Quantity& q) const {
-    if (c_.conditional(q.first)) return true;
+// "Were Kim to send 50,000, ...": a condition by inversion. "even 200,000 would not", "20,000
+// troops could be sent": a modal after the figure's noun (`np_end`).
+bool FigureRules::hypothetical(const Quantity& q, std::size_t np_end) const {
+    if (c_.conditional(q.first) || inverted_condition(q.first)) return true;
+    return cue_before(q) || projected(q, np_end);
+}
+
+bool FigureRules::cue_before(const Quantity& q) const {
     const std::size_t from = q.first > c_.begin + kHypotheticalReach ? q.first - kHypotheticalReach : c_.begin;
     for (std::size_t i = q.first; i > from; --i) {
         if (c_.hard(i - 1) || c_.punct(i - 1, ",") || c_.is(i - 1, WordClass::HedgedEstimate)) return false;
@@ -144,6 +150,37 @@ bool FigureRules::hypothetical(const Quantity& q) const {
         if (c_.is(i - 1, WordClass::PossibilityModal) && supposed(i - 1, q)) return true;
     }
     return false;
+}
+
+// "Were North Korea to send 50,000 soldiers, Russia could...", "Should Kim commit 30,000 men,
+// ...": the clause of `at` opens the sentence (or follows a comma) with an inverted auxiliary,
+// and a comma closes it before the main clause.
+bool FigureRules::inverted_condition(std::size_t at) const {
+    std::size_t k = at;
+    while (k > c_.begin && !c_.hard(k - 1) && !c_.punct(k - 1, ",")) --k;
+    if (!(k == c_.begin || c_.punct(k - 1, ",")) || !c_.is(k, WordClass::Inversion)) return false;
+    for (std::size_t i = at; i < c_.end; ++i)
+        if (c_.punct(i, ",")) return true;
+    return false;
+}
+
+// A modal right after the figure's noun makes the figure its subject and projects it: "20,000
+// more troops could be sent", "as many as 100,000 could eventually join". A hedged estimate
+// ("3,000 troops may be in Kursk", "could have died") is not one unless a phase verb follows
+// ("could be sent"); a negated modal ("could not be found") neither. "Even 200,000 soldiers
+// would not change": after a supposition word, any possibility modal of the clause projects.
+bool FigureRules::projected(const Quantity& q, std::size_t np_end) const {
+    constexpr std::size_t kEvenReach = 3;  // tokens from the figure's noun to its modal
+    if (q.first > c_.begin && c_.is(q.first - 1, WordClass::Supposition)) {
+        for (std::size_t i = np_end; i < c_.end && i < np_end + kEvenReach; ++i) {
+            if (c_.hard(i) || c_.punct(i, ",")) break;
+            if (c_.is(i, WordClass::PossibilityModal)) return true;
+        }
+    }
+    if (!c_.is(np_end, WordClass::ModalAfter) || c_.in_date(np_end) || c_.is(np_end + 1, WordClass::Negator))
+        return false;
+    const auto hedged = c_.match(np_end, WordClass::HedgedEstimate);
+    return !hedged || c_.g.phases.match(c_.t, np_end + *hedged, c_.end).has_value();
 }
 
 // Whether the possibility modal at token `m` supposes the figure `q`: a supposition word stands

@@ -60,14 +60,24 @@ std::optional<double> lookup(std::string_view w, const WordMap<double>& table) {
 class Sum {
 public:
     bool count(double v) {
-        if (after_count_ && !(last_ >= 20 && last_ < 100 && std::fmod(last_, 10) == 0 && v < 10)) return false;
+        if (fraction_ || (after_count_ && !(last_ >= 20 && last_ < 100 && std::fmod(last_, 10) == 0 && v < 10)))
+            return false;
         current_ += v;
         last_ = v;
         after_count_ = any_ = true;
         return true;
     }
+    // "and a half" after a count: added to it, and a scale must follow ("three and a half thousand").
+    bool fraction(double v) {
+        if (!after_count_ || scaled_) return false;
+        current_ += v;
+        after_count_ = false;
+        fraction_ = true;
+        return true;
+    }
     void scale(double s) {
         if (!any_) current_ = 1;
+        fraction_ = false;
         if (s < 1000) {
             current_ *= s;
         } else {
@@ -83,6 +93,10 @@ public:
     bool add(std::string_view word) {
         Sum next = *this;
         for (std::size_t at = 0; at <= word.size();) {
+            if (const auto f = vocabulary().fractions.find(word.substr(at)); f != vocabulary().fractions.end()) {
+                if (!next.fraction(f->second)) return false;  // "three-and-a-half"
+                break;
+            }
             const auto dash = std::min(word.find('-', at), word.size());
             if (!next.part(word.substr(at, dash - at))) return false;
             at = dash + 1;
@@ -92,7 +106,8 @@ public:
     }
     bool any() const { return any_; }
     bool scaled() const { return scaled_; }
-    bool refused() const { return refused_; }
+    // Refused by a scale of factor 0, or a fraction no scale follows ("three-and-a-half days").
+    bool refused() const { return refused_ || fraction_; }
     double value() const { return total_ + current_; }
 
 private:
@@ -109,7 +124,7 @@ private:
     }
 
     double total_ = 0, current_ = 0, last_ = 0;
-    bool any_ = false, scaled_ = false, after_count_ = false, refused_ = false;
+    bool any_ = false, scaled_ = false, after_count_ = false, refused_ = false, fraction_ = false;
 };
 
 bool is_count_word(std::string_view w) {
@@ -219,9 +234,27 @@ private:
                 *v = tidy(*v * *s);
                 j = at + 1;
                 scaled = true;
+                if (const auto rest = hundreds_after_scale(j, *s)) {  // "3-thousand 400"
+                    *v += *rest;
+                    ++j;
+                }
             }
         }
         return Core{j, *v, NumberForm::Digits, false, scaled};
+    }
+
+    // "3-thousand 400", as translators write 3,400: plain digits under 1,000 right after a scale
+    // of a thousand or more, when nothing glued or scaled follows them.
+    std::optional<double> hundreds_after_scale(std::size_t j, double scale) const {
+        if (scale < 1000 || !has(j) || t_[j].kind != TokenKind::Number || t_[j].line_start) return std::nullopt;
+        const std::string_view d = t_[j].norm;
+        if (d.size() > 3 || d[0] == '0' || d.find_first_not_of("0123456789") != std::string_view::npos)
+            return std::nullopt;
+        const std::size_t after = j + 1;  // "400 thousand", "400-strong", "400 500": not its hundreds
+        if (has(after) && (lookup(t_[after].norm, vocabulary().scales) || t_[after].kind == TokenKind::Number ||
+                           (is(after, "-") && !t_[after].space_before)))
+            return std::nullopt;
+        return parse_digits(d);
     }
 
     bool grouped(std::size_t a, std::size_t b) const {
@@ -247,7 +280,8 @@ private:
         std::size_t j = i;
         Sum sum;
         bool approx = false;
-        if (auto m = w.counts.match(t_, j, end_); m && m->value->role != CountRole::Count) {
+        if (auto m = w.counts.match(t_, j, end_);
+            m && (m->value->role == CountRole::Article || m->value->role == CountRole::Approx)) {
             j += m->length;  // "a thousand", "half a million", "a couple thousand"
             if (!(has(j) && lookup(t_[j].norm, w.scales))) return std::nullopt;
             sum.count(m->value->value);
@@ -260,11 +294,26 @@ private:
                 ++j;
                 continue;
             }
+            if (const auto f = fraction_before_scale(j)) {  // "two and a half thousand"
+                if (!sum.fraction(f->second)) break;
+                j = f->first;
+                continue;
+            }
             if (!sum.add(t_[j].norm)) break;
             ++j;
         }
         if (!sum.any() || sum.refused()) return std::nullopt;
         return Core{j, sum.value(), NumberForm::Words, approx, sum.scaled()};
+    }
+
+    // A fraction's words at `j` ("and a half") and a scale after them: where the scale is, and
+    // the fraction's value.
+    std::optional<std::pair<std::size_t, double>> fraction_before_scale(std::size_t j) const {
+        const auto m = vocabulary().counts.match(t_, j, end_);
+        if (!m || m->value->role != CountRole::Fraction) return std::nullopt;
+        const std::size_t at = j + m->length;
+        if (!(has(at) && lookup(t_[at].norm, vocabulary().scales))) return std::nullopt;
+        return std::pair{at, m->value->value};
     }
 
     // "–30,000", "-20,000", "to 4,000", "and 4,000" (after "between")

@@ -44,7 +44,8 @@ CountRole count_role(const std::vector<std::string>& f, const std::string& where
     if (f.size() < 3 || f[2] == "count") return CountRole::Count;
     if (f[2] == "article") return CountRole::Article;
     if (f[2] == "approx") return CountRole::Approx;
-    throw ConfigError(where, fmt::format("unknown role '{}' (count, article, approx)", f[2]));
+    if (f[2] == "fraction") return CountRole::Fraction;
+    throw ConfigError(where, fmt::format("unknown role '{}' (count, article, approx, fraction)", f[2]));
 }
 
 BoundKind bound_kind(const std::string& s, const std::string& where) {
@@ -64,6 +65,12 @@ NumberWords read_number_words(const std::filesystem::path& dir, std::deque<std::
     read_rows(dir / "number_words.tsv", 2, [&](const auto& f, const auto& where) {
         const CountWord w{number_field(f[1], where), count_role(f, where)};
         n.counts.add(f[0], w);
+        if (w.role == CountRole::Fraction) {  // never starts a number: "and a half" follows a count
+            std::string joined;
+            for (const auto& word : phrase_tokens(f[0])) joined += (joined.empty() ? "" : "-") + word;
+            n.fractions.emplace(std::move(joined), w.value);
+            return;
+        }
         add_first(n.starters, store, f[0]);
         if (w.role == CountRole::Count && phrase_tokens(f[0]).size() == 1) {
             n.count_values.emplace(first_word(f[0]), w.value);

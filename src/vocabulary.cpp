@@ -51,7 +51,9 @@ constexpr std::array<std::string_view, kWordClasses> kNames{"hard_boundary",
                                                             "hedged_estimate",
                                                             "figure_noun",
                                                             "as_of",
-                                                            "date_adverb"};
+                                                            "date_adverb",
+                                                            "inversion",
+                                                            "modal_after"};
 
 }  // namespace
 

@@ -30,7 +30,10 @@ private:
     bool ratio_before(const Quantity& q) const;
     bool ratio_after(std::size_t np_end) const;
     bool increment(const Quantity& q) const;
-    bool hypothetical(const Quantity& q) const;
+    bool hypothetical(const Quantity& q, std::size_t np_end) const;
+    bool cue_before(const Quantity& q) const;
+    bool inverted_condition(std::size_t at) const;
+    bool projected(const Quantity& q, std::size_t np_end) const;
     bool supposed(std::size_t m, const Quantity& q) const;
 
     const SentenceContext& x_;

@@ -24,9 +24,10 @@ using WordMap = std::unordered_map<std::string, T, WordHash, WordEqual>;
 
 // How a number word counts (number_words.tsv's third field).
 enum class CountRole : std::uint8_t {
-    Count,    // "twenty": a number by itself
-    Article,  // "a": one, only before a scale ("a thousand")
-    Approx,   // "a couple": needs a scale after it, and makes the number approximate
+    Count,     // "twenty": a number by itself
+    Article,   // "a": one, only before a scale ("a thousand")
+    Approx,    // "a couple": needs a scale after it, and makes the number approximate
+    Fraction,  // "and a half": added to the count before it, only before a scale ("two and a half thousand")
 };
 struct CountWord {
     double value;
@@ -43,6 +44,7 @@ struct BoundWord {
 struct NumberWords {
     Lexicon<CountWord> counts;     // every entry of number_words.tsv, matched on tokens
     WordMap<double> count_values;  // its single words of role `count`: the halves of "twenty-five"
+    WordMap<double> fractions;     // its fractions joined by hyphens: "and-a-half" of "three-and-a-half"
     WordMap<double> scales;        // "thousand" → 1000
     Lexicon<double> vague;         // "tens of thousands" → 10000
     Lexicon<BoundWord> before;     // "at least" → Low

@@ -62,6 +62,8 @@ enum class WordClass : std::uint8_t {
     FigureNoun,        // after a count, names it as a figure talked about: "the 30,000-troop figure"
     AsOf,              // a date after it bounds the count, not when it was said: "by", "as of"
     DateAdverb,        // may open a clause before its date: "earlier on Monday", "later on Friday"
+    Inversion,         // opens a condition by inversion: "Were Kim to send", "Should he commit"
+    ModalAfter,        // right after a figure's noun, projects it: "20,000 troops could be sent"
     kCount
 };
 inline constexpr std::size_t kWordClasses = static_cast<std::size_t>(WordClass::kCount);
