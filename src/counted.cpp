@@ -266,7 +266,7 @@ std::optional<NounPhrase> CountedRules::elliptical(const Quantity& q) const {
         verb = b;
     }
     if (predicate) {
-        if (auto subject = subject_metric(verb)) {
+        if (auto subject = subject_metric(verb, verb)) {
             subject->end = std::max(subject->end, e);
             return subject;
         }
@@ -289,64 +289,13 @@ std::optional<NounPhrase> CountedRules::elliptical(const Quantity& q) const {
     return np;
 }
 
-// "North Korean casualties in Kursk had reached 3,000": the metric noun that is the subject
-// of the predicate before the number, in the same clause.
-std::optional<NounPhrase> CountedRules::subject_metric(std::size_t predicate) const {
-    for (std::size_t i = predicate; i > c_.begin && predicate - i < 8; --i) {
-        const Token& t = c_.t[i - 1];
-        if (t.kind == TokenKind::Punct || c_.hard(i - 1) || t.kind == TokenKind::Number) return std::nullopt;
-        if (auto v = loss_verb_ending(i, predicate)) {  // "the soldiers who died": a loss in the subject
-            NounPhrase np;
-            np.end = predicate + 2;
-            np.metric = *v->value;
-            why(np, [&] {
-                return Reason{
-                    Because::MetricSubject, {}, c_.join_norm(i - v->length, i), std::string(c_.t[predicate].text)};
-            });
-            return np;
-        }
-        auto n = g_.nouns.match(c_.t, i - 1, predicate);
-        if (!n || !n->value->metric || n->value->person) continue;
-        // "killed or wounded": a longer noun that ends here and starts before
-        for (std::size_t k = i - 1; k > c_.begin && i - 1 - k < 2; --k)
-            if (auto longer = g_.nouns.match(c_.t, k - 1, predicate);
-                longer && longer->value->metric && k - 1 + longer->length >= i) {
-                n = longer;
-                i = k;
-            }
-        NounPhrase np;
-        np.end = predicate + 2;
-        np.metric = n->value->metric;
-        why(np, [&] {
-            return Reason{
-                Because::MetricSubject, {}, c_.join_norm(i - 1, i - 1 + n->length), std::string(c_.t[predicate].text)};
-        });
-        if (auto owner = owner_before(i - 1, c_.begin, np); owner && !np.actor.empty())
-            why(np, [&] { return Reason{Because::ActorWords, np.actor, c_.join_norm(*owner, i - 1), {}}; });
-        else if (!owner)
-            owner_of(i - 1 + n->length, np);  // "the losses of the enemy amounted to"
-        return np;
-    }
-    return std::nullopt;
-}
-
-// The longest loss verb ("died", "died or were injured") that ends right before token `i`,
-// none of it before the clause.
-std::optional<Lexicon<Metric>::Match> CountedRules::loss_verb_ending(std::size_t i, std::size_t end) const {
-    constexpr std::size_t kMaxWords = 4;
-    std::optional<Lexicon<Metric>::Match> found;
-    for (std::size_t len = 1; len <= kMaxWords && i >= c_.begin + len; ++len)
-        if (auto v = g_.casualty_verbs.match(c_.t, i - len, end); v && v->length == len) found = v;
-    return found;
-}
-
 // "Russian losses reached 1,350 troops", "North Korea's losses stand at 3,000 men": a noun of
 // losses is the subject of the predicate before the number, whatever noun counts them.
 std::optional<NounPhrase> CountedRules::loss_subject(const Quantity& q) const {
     std::size_t k = q.first;
     while (k > c_.begin && g_.words.is(WordClass::Restrictor, c_.t, k - 1, k)) --k;
     if (k == c_.begin || !g_.words.is(WordClass::Predicate, c_.t, k - 1, k)) return std::nullopt;
-    auto subject = subject_metric(k - 1);
+    auto subject = subject_metric(k - 1, k - 1);
     if (!subject || !subject->metric || !is_loss(*subject->metric)) return std::nullopt;
     return subject;
 }

@@ -53,7 +53,8 @@ constexpr std::array<std::string_view, kWordClasses> kNames{"hard_boundary",
                                                             "as_of",
                                                             "date_adverb",
                                                             "inversion",
-                                                            "modal_after"};
+                                                            "modal_after",
+                                                            "subject_link"};
 
 }  // namespace
 

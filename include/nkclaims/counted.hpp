@@ -65,7 +65,8 @@ private:
     void coordinated(NounPhrase& np) const;
     void casualty_after(NounPhrase& np) const;
     std::size_t skip_fillers(std::size_t j, std::size_t& skipped) const;
-    std::optional<NounPhrase> subject_metric(std::size_t predicate) const;
+    std::optional<NounPhrase> subject_metric(std::size_t predicate, std::size_t from) const;
+    std::optional<NounPhrase> linked_head(std::size_t noun, std::size_t predicate) const;
     std::optional<NounPhrase> loss_subject(const Quantity& q) const;
     std::optional<Lexicon<Metric>::Match> loss_verb_ending(std::size_t i, std::size_t end) const;
     std::optional<NounPhrase> loss_noun(std::size_t j, std::size_t limit) const;

@@ -64,6 +64,7 @@ enum class WordClass : std::uint8_t {
     DateAdverb,        // may open a clause before its date: "earlier on Monday", "later on Friday"
     Inversion,         // opens a condition by inversion: "Were Kim to send", "Should he commit"
     ModalAfter,        // right after a figure's noun, projects it: "20,000 troops could be sent"
+    SubjectLink,       // "casualties among North Korean troops": the noun before it heads the subject
     kCount
 };
 inline constexpr std::size_t kWordClasses = static_cast<std::size_t>(WordClass::kCount);
