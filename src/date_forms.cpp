@@ -26,6 +26,22 @@ std::optional<DateMention> day_of_month(const DateParts& p, std::size_t i) {
     return p.make_day(i, end, y, m->first, *d);
 }
 
+// "on the 13th": an ordinal day with no month after it is that day of the reference month, or
+// of the month before when the reference date has not reached it. Two words that lead a day
+// must stand before it, and no word after it ("the 13th Brigade" is no date).
+std::optional<DateMention> ordinal_day(const DateParts& p, std::size_t i) {
+    const std::size_t j = i + 2;
+    const auto ref = p.reference();
+    if (!ref || !p.leads(i, kDay) || !p.leads(i + 1, kDay) || !p.number(j)) return std::nullopt;
+    const auto d = p.day_number(j);
+    const std::string_view s = p.token(j).norm;
+    if (!d || s.back() < 'a' || s.back() > 'z' || (p.has(j + 1) && p.token(j + 1).is_word())) return std::nullopt;
+    const year_month_day r{*ref};
+    year_month ym = r.year() / r.month();
+    if (*d > static_cast<unsigned>(r.day())) ym -= months{1};
+    return p.make_day(i, j + 1, static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()), *d);
+}
+
 // "July 8, 2025", "Sept. 2", "October 27 and 28", "July 2025", "July"
 std::optional<DateMention> month_first(const DateParts& p, std::size_t i) {
     std::size_t j = i;
@@ -238,6 +254,7 @@ constexpr Recognizer kWordForms = first_form<weekday_name,     // "on Friday", "
                                              day_of_month,     // "the 8th of July"
                                              month_first,      // "July 8, 2025", "last November"
                                              day_first,        // "on 8 July 2025"
+                                             ordinal_day,      // "on the 13th"
                                              part_of_month,    // "early June", "mid-January"
                                              relative_words,   // "yesterday", "last week", "earlier this month"
                                              earlier_in_year,  // "earlier in 2025"
