@@ -44,15 +44,15 @@ std::optional<Attribution> home_speaker(const SentenceContext& x) {
 }  // namespace
 
 void attribute(const SentenceContext& x, Claim& c, std::size_t at, bool stance, std::set<std::size_t>& unattributed) {
-    if (auto a = x.who.at(at, stance)) {
+    auto a = x.who.at(at, stance);
+    // "The defense ministry said" in a Seoul outlet names its own speaker: Seoul's ministry, not
+    // whoever the previous sentence quoted.
+    if (!a || a->because == Because::SourceCarried)
+        if (auto home = home_speaker(x)) a = home;
+    if (a) {
         c.source = a->source;
         c.via = a->via;
         x.fields.note(c, [&] { return a->reason(voice_of(c)); });
-        return;
-    }
-    if (auto home = home_speaker(x)) {
-        c.source = home->source;
-        x.fields.note(c, [&] { return home->reason(voice_of(c)); });
         return;
     }
     unattributed.insert(c.span.begin);  // nobody named, no speaker label
