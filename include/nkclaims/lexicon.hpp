@@ -88,17 +88,17 @@ public:
     void add(std::string_view phrase, T value) {
         const bool marked = !phrase.empty() && phrase.front() == '=';
         if (marked) phrase.remove_prefix(1);
-        const std::vector<std::string> words = phrase_tokens(phrase);
-        if (words.empty()) return;
+        const TokenStream words = tokenize(phrase);
+        if (words.tokens.empty()) return;
         Entry e{{}, std::move(value)};
         const bool capitals =
             marked || (std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
                        std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
         if (capitals)
-            for (const Token& t : tokenize(phrase).tokens) e.exact.emplace_back(t.text);
-        first_words_.add(word_hash(words.front()));
-        std::uint32_t node = root_child(words.front());
-        for (std::size_t k = 1; k < words.size(); ++k) node = child(node, words[k]);
+            for (const Token& t : words.tokens) e.exact.emplace_back(t.text);
+        first_words_.add(words.tokens.front().hash);
+        std::uint32_t node = root_child(words.tokens.front().norm);
+        for (std::size_t k = 1; k < words.tokens.size(); ++k) node = child(node, words.tokens[k].norm);
         nodes_[node].entries.push_back(std::move(e));
     }
 
@@ -157,18 +157,18 @@ private:
             if (nodes_[c].hash == t.hash && nodes_[c].word == t.norm) return c;
         return std::nullopt;
     }
-    std::uint32_t new_node(const std::string& word) {
-        nodes_.push_back(Node{word, word_hash(word), {}, {}});
+    std::uint32_t new_node(std::string_view word) {
+        nodes_.push_back(Node{std::string(word), word_hash(word), {}, {}});
         return static_cast<std::uint32_t>(nodes_.size() - 1);
     }
-    std::uint32_t root_child(const std::string& word) {
+    std::uint32_t root_child(std::string_view word) {
         auto it = first_.find(HashedWord(word));
         if (it != first_.end()) return it->second;
         const std::uint32_t n = new_node(word);
-        first_.emplace(word, n);
+        first_.emplace(std::string(word), n);
         return n;
     }
-    std::uint32_t child(std::uint32_t node, const std::string& word) {
+    std::uint32_t child(std::uint32_t node, std::string_view word) {
         for (std::uint32_t c : nodes_[node].children)
             if (nodes_[c].word == word) return c;
         const std::uint32_t n = new_node(word);
