@@ -235,18 +235,23 @@ void SentenceAttribution::follow_dateline() {
     }
 }
 
-// "Yonhap reported ..., citing a military intelligence report": an outlet that speaks and then
-// cites, or is followed by "according to", relays the source it names; the outlet is `via`.
+// "Yonhap reported ..., citing a military intelligence report", "Citing Ukrainian intelligence,
+// the Kyiv Independent reported": an outlet that speaks and cites, before or after, or beside an
+// "according to", relays the source it names; the outlet is `via`.
 void SentenceAttribution::follow_relays() {
     for (std::size_t a = 0; a < anchors_.size(); ++a) {
         if (!is_outlet(anchors_[a].who.source) || !anchors_[a].who.via.empty()) continue;
-        for (std::size_t b = a + 1; b < anchors_.size(); ++b) {
-            const Anchor& later = anchors_[b];
-            if (hard_boundary_between(anchors_[a].verb, later.verb)) break;
-            const bool relays = later.role == AttributionRole::Citing || later.role == AttributionRole::According;
-            if (!relays || is_outlet(later.who.source) || later.who.source == anchors_[a].who.source) continue;
+        for (std::size_t b = 0; b < anchors_.size(); ++b) {
+            const Anchor& other = anchors_[b];
+            if (b == a) continue;
+            if (hard_boundary_between(anchors_[a].verb, other.verb)) {
+                if (b > a) break;
+                continue;
+            }
+            const bool relays = other.role == AttributionRole::Citing || other.role == AttributionRole::According;
+            if (!relays || is_outlet(other.who.source) || other.who.source == anchors_[a].who.source) continue;
             const std::string outlet = anchors_[a].who.source;
-            anchors_[a].who = later.who;
+            anchors_[a].who = other.who;
             anchors_[a].who.via = outlet;
             break;
         }

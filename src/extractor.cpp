@@ -164,6 +164,8 @@ std::vector<Claim> Extractor::extract(const Document& d, Explain explain) const 
         for (auto* list : {&figures, &stances})
             for (Claim& c : *list) out.push_back(std::move(c));
         if (auto last = who.last()) {
+            // "The defense ministry said ... It added": the next sentence continues the speaker named.
+            if (last->because == Because::SourceCarried) last = home_speaker(d, clause, who).value_or(*last);
             carried = last;
             carried_at = n;
         }

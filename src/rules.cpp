@@ -18,41 +18,35 @@ Claim base_claim(const SentenceContext& x, ClaimKind kind, Span span) {
     return c;
 }
 
-namespace {
-
-// "According to a military official, ..." in a Seoul outlet: a speaker the outlet names without
-// saying whose, next to a speech verb, is the outlet's country's (data/home_speakers.tsv).
-std::optional<Attribution> home_speaker(const SentenceContext& x) {
+std::optional<Attribution> home_speaker(const Document& d, const Clause& c, const SentenceAttribution& who) {
     constexpr std::size_t kVerbReach = 3;  // "according to a military official", "an official said"
-    const Gazetteer& g = x.c.g;
-    const auto home = g.outlet_home.find(x.d.meta.outlet);
+    const Gazetteer& g = c.g;
+    const auto home = g.outlet_home.find(d.meta.outlet);
     if (home == g.outlet_home.end()) return std::nullopt;
     const auto speakers = g.home_speakers.find(home->second);
     if (speakers == g.home_speakers.end()) return std::nullopt;
-    for (std::size_t i = x.c.begin; i < x.c.end; ++i) {
-        const auto m = speakers->second.match(x.c.t, i, x.c.end);
+    for (std::size_t i = c.begin; i < c.end; ++i) {
+        const auto m = speakers->second.match(c.t, i, c.end);
         if (!m) continue;
         const std::size_t last = i + m->length;
-        for (const std::size_t v : x.who.verbs())
+        for (const std::size_t v : who.verbs())
             if ((v >= last && v - last <= kVerbReach) || (v < i && i - v <= kVerbReach))
-                return Attribution{*m->value, "", Because::SourceOutletHome, x.c.join_norm(i, last), {}};
+                return Attribution{*m->value, "", Because::SourceOutletHome, c.join_norm(i, last), {}};
         i = last - 1;
     }
     return std::nullopt;
 }
 
-}  // namespace
-
 void attribute(const SentenceContext& x, Claim& c, std::size_t at, bool stance, std::set<std::size_t>& unattributed) {
-    if (auto a = x.who.at(at, stance)) {
+    auto a = x.who.at(at, stance);
+    // "The defense ministry said" in a Seoul outlet names its own speaker: Seoul's ministry, not
+    // whoever the previous sentence quoted.
+    if (!a || a->because == Because::SourceCarried)
+        if (auto home = home_speaker(x.d, x.c, x.who)) a = home;
+    if (a) {
         c.source = a->source;
         c.via = a->via;
         x.fields.note(c, [&] { return a->reason(voice_of(c)); });
-        return;
-    }
-    if (auto home = home_speaker(x)) {
-        c.source = home->source;
-        x.fields.note(c, [&] { return home->reason(voice_of(c)); });
         return;
     }
     unattributed.insert(c.span.begin);  // nobody named, no speaker label

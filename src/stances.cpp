@@ -53,11 +53,7 @@ std::vector<Claim> StanceRules::stances(const std::vector<Claim>& figures) {
         std::size_t object = cue->last;  // "neither confirmed nor denied the reports": after both verbs
         if (c_.is(object, WordClass::Coordinator) && c_.has(object + 1))
             if (auto next = cue_at(object + 1)) object = next->last;
-        auto subject = about(object);
-        // "would not confirm or deny it", "unable to confirm them": what the pronoun stands for
-        // was named before the cue, from the sentence's start.
-        if (!subject && (c_.is(object, WordClass::Pronoun) || c_.is(object, WordClass::PartitivePronoun)))
-            subject = about(c_.begin);
+        auto subject = subject_of(*cue, i, object);
         const bool beside_figure = (cue->stance == Stance::Confirms || cue->hedge) && figure_in_clause(figures, i);
         // One stance of a kind per subject; a stance that names no subject repeats any other.
         const bool repeated = std::any_of(seen.begin(), seen.end(), [&](const auto& st) {
@@ -127,6 +123,18 @@ bool StanceRules::negated_before(std::size_t i) const {
     for (std::size_t k = i; k > c_.begin && i - k <= kNegatorReach + 1; --k)
         if (c_.g.words.is(WordClass::Negator, c_.t, k - 1, i)) return true;
     return false;
+}
+
+// What a cue is about: the words after it; else, when they are a pronoun ("would not confirm or
+// deny it") or nothing ("called the reports fabricated"), what was named before: from the
+// sentence's start, or for a closing negated cue from its own first word ("no particular
+// movements have been detected"), never a clause before it.
+std::optional<About> StanceRules::subject_of(const Cue& cue, std::size_t i, std::size_t object) const {
+    if (auto subject = about(object)) return subject;
+    const bool closes = !c_.has(object) || c_.hard(object) || c_.t[object].kind == TokenKind::Punct;
+    if (closes) return about(cue.negated ? i : c_.begin);
+    if (c_.is(object, WordClass::Pronoun) || c_.is(object, WordClass::PartitivePronoun)) return about(c_.begin);
+    return std::nullopt;
 }
 
 // What the words after the cue are about, up to the next cue or clause break: a figure (a

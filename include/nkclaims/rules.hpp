@@ -25,6 +25,9 @@ struct SentenceContext {
     std::vector<const Sentence*> previous;  // the sentences before, nearest first
 };
 
+// "According to a military official, ..." in a Seoul outlet: a speaker the outlet names without
+// saying whose, next to a speech verb of `who`, is the outlet's country's (data/home_speakers.tsv).
+std::optional<Attribution> home_speaker(const Document& d, const Clause& c, const SentenceAttribution& who);
 // A claim of `kind` at `span` of the sentence, with its words and its quote.
 Claim base_claim(const SentenceContext& x, ClaimKind kind, Span span);
 // Sets c.source and c.via from who speaks at token `at`; with nobody named, a speaker the

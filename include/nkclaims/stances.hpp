@@ -39,6 +39,7 @@ private:
     std::optional<Cue> cue_at(std::size_t i) const;
     std::optional<Cue> negated_at(std::size_t i) const;
     bool negated_before(std::size_t i) const;
+    std::optional<About> subject_of(const Cue& cue, std::size_t i, std::size_t object) const;
     std::optional<About> about(std::size_t from) const;
     Claim stance(const Cue& cue, std::size_t i, std::optional<About> about);
     bool figure_in_clause(const std::vector<Claim>& figures, std::size_t at) const;
