@@ -133,27 +133,37 @@ std::optional<std::string> FieldRules::place_at(std::size_t i, Lead lead) const 
     return std::nullopt;
 }
 
-// A date next to a speech verb, or leading the clause, is when the claim was made; one
-// after the figure ("deployed last November") is when the counted thing happened.
+// A date next to a speech verb, or leading the clause, is when the claim was made (the speech
+// verb's own date first); one after the figure ("deployed last November") is when the counted
+// thing happened.
 void FieldRules::date(Claim& c, std::size_t first, std::size_t last) const {
     const bool stance = c.kind == ClaimKind::Stance;
     const DateMention* said = nullptr;
     const DateMention* event = nullptr;
-    std::size_t best = 1u << 30;
+    const DateMention* opening = nullptr;               // a clause-initial date outranked by the speech verb's own
+    std::pair<bool, std::size_t> best{true, 1u << 30};  // (only opens the clause, distance): least wins
     for (const DateMention& m : c_.dates()) {
         const bool crosses_clause =
             m.last <= first ? c_.crosses(m.last, first, Boundary::Hard) : c_.crosses(last, m.first, Boundary::Hard);
         if (crosses_clause) continue;
         const std::size_t distance = m.last <= first ? first - m.last : (m.first >= last ? m.first - last : 0);
-        if (!as_of(m) && !after_figure(m) && (near_verb(m) || clause_initial(m) || after_source(m) || stance)) {
-            if (distance < best) {
-                best = distance;
+        const bool spoken = near_verb(m) || after_source(m);
+        if (!as_of(m) && !after_figure(m) && (spoken || clause_initial(m) || stance)) {
+            const std::pair<bool, std::size_t> rank{!spoken && !stance, distance};
+            if (rank < best) {
+                if (said && best.first) opening = said;
+                best = rank;
                 said = &m;
+            } else if (rank.first && !opening) {
+                opening = &m;
             }
         } else if ((m.first >= last || as_of(m)) && !event) {
             event = &m;
         }
     }
+    // "In March, 3,000 arrived, the NIS said on Monday": the speech verb's date is the claim's,
+    // so the date that opens the clause is the event's.
+    if (!event && opening && said && !best.first) event = opening;
     if (!said && !stance) said = speech_date(first);
     if (said) {
         c.date = said->range;
