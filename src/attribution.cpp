@@ -156,6 +156,10 @@ void SentenceAttribution::find_anchors() {
             case AttributionRole::Said:
             case AttributionRole::Report:
                 who = subject_before(i, kSubjectWindow);
+                // "North Korea is believed to have sent": the name before a passive is what is
+                // talked about, not who speaks ("It is assessed that" continues the source carried).
+                if (who && who->because == Because::SourceSubject && i > begin_ && c_.is(i - 1, WordClass::PassiveBe))
+                    who.reset();
                 break;
             case AttributionRole::Told: {
                 who = subject_before(i, kSubjectWindow);

@@ -22,6 +22,7 @@ enum class WordClass : std::uint8_t {
     Coordinator,       // joins two noun phrases: "and", "or"
     SubjectLead,       // a country after it is a subject: "and", "the", "that"
     SubjectOrigin,     // "officials in Seoul": a country after it and a generic subject speaks
+    PassiveBe,         // "North Korea is believed to": a speech verb after it has no speaker before it
     NounStop,          // ends the search for the noun a number counts: "said", "to", "of"
     Auxiliary,         // between a noun and its participle: "were", "have", "been"
     Partitive,         // "4,000 of those soldiers", "a group of 12,000": of
