@@ -120,18 +120,14 @@ bool CountedRules::owner_of(std::size_t j, NounPhrase& np) const {
 // "Russian troops", "our servicemen", "the enemy's forces": whose a noun at token `noun` names
 // by the words right before it, past modifiers, none before token `from`. Where they start.
 std::optional<std::size_t> CountedRules::owner_before(std::size_t noun, std::size_t from, NounPhrase& np) const {
-    constexpr std::size_t kMaxModifiers = 3, kMaxActorWords = 4;
+    constexpr std::size_t kMaxModifiers = 3;
     std::size_t end = noun;
     for (std::size_t skipped = 0; end > from && skipped <= kMaxModifiers; ++skipped, --end) {
-        for (std::size_t i = end; i > from && end - i < kMaxActorWords; --i)
-            if (auto a = g_.actors.match(c_.t, i - 1, end); a && i - 1 + a->length == end) {
-                np.actor = *a->value;
-                return i - 1;
-            }
-        const Side side = g_.words.is(WordClass::Ours, c_.t, end - 1, end)    ? Side::Ours
-                          : g_.words.is(WordClass::Enemy, c_.t, end - 1, end) ? Side::Enemy
-                                                                              : Side::None;
-        if (side != Side::None) {
+        if (auto a = actor_ending(end, from)) {
+            np.actor = *a->name;
+            return a->first;
+        }
+        if (const Side side = side_at(end - 1); side != Side::None) {
             np.side = side;
             return end - 1;
         }
@@ -141,19 +137,26 @@ std::optional<std::size_t> CountedRules::owner_before(std::size_t noun, std::siz
 }
 
 std::optional<NounPhrase> CountedRules::possessor(std::size_t b) const {
-    constexpr std::size_t kMaxActorWords = 4;
     NounPhrase np;
     if (b > c_.begin && c_.is(b - 1, WordClass::Ours)) {  // "our 20,000"
         np.side = Side::Ours;
         return np;
     }
     if (b == c_.begin || !c_.possessive(b - 1)) return std::nullopt;
-    for (std::size_t i = b; i > c_.begin && b - i < kMaxActorWords; --i)
-        if (auto a = g_.actors.match(c_.t, i - 1, b); a && i - 1 + a->length == b) {
-            np.actor = *a->value;
-            why(np, [&] { return Reason{Because::ActorWords, np.actor, c_.join_norm(i - 1, b), {}}; });
-            return np;
-        }
+    const auto a = actor_ending(b, c_.begin);
+    if (!a) return std::nullopt;
+    np.actor = *a->name;
+    why(np, [&] { return Reason{Because::ActorWords, np.actor, c_.join_norm(a->first, b), {}}; });
+    return np;
+}
+
+// The actor named by the words that end right before token `end` ("Russian", "North Korea's"
+// before the clitic), none of them before token `from`.
+auto CountedRules::actor_ending(std::size_t end, std::size_t from) const -> std::optional<ActorWords> {
+    constexpr std::size_t kMaxActorWords = 4;
+    for (std::size_t i = end; i > from && end - i < kMaxActorWords; --i)
+        if (auto a = g_.actors.match(c_.t, i - 1, end); a && i - 1 + a->length == end)
+            return ActorWords{i - 1, a->value};
     return std::nullopt;
 }
 
@@ -334,12 +337,7 @@ std::optional<CountedRules::Group> CountedRules::restated(const Quantity& q) con
         }
         return std::nullopt;
     };
-    if (auto m = scan(c_.begin, q.first)) return m;
-    for (const Sentence* p : x_.previous) {
-        if (x_.s.span.begin - p->span.end > kContextBytes) break;
-        if (auto m = scan(p->tok_begin, p->tok_end)) return m;
-    }
-    return std::nullopt;
+    return nearby(q.first, scan);
 }
 
 // Troops named earlier in this sentence or in the few before it.
@@ -351,6 +349,13 @@ std::optional<CountedRules::Group> CountedRules::context_metric(std::size_t befo
                 return Group{Metric::Troops, i - 1, a, !n->value->context};
         return std::nullopt;
     };
+    return nearby(before, scan);
+}
+
+// The first group `scan` finds in this sentence before token `before`, else in the sentences
+// just before it, nearest first, within kContextBytes.
+template <class Scan>
+auto CountedRules::nearby(std::size_t before, const Scan& scan) const -> std::optional<Group> {
     if (auto m = scan(c_.begin, before)) return m;
     for (const Sentence* p : x_.previous) {
         if (x_.s.span.begin - p->span.end > kContextBytes) break;

@@ -5,13 +5,7 @@
 
 using namespace nkclaims;
 
-namespace {
-Claim only_figure(const std::string& text) {
-    const auto figures = test::figures(test::extract(text));
-    REQUIRE(figures.size() == 1);
-    return figures.front();
-}
-}  // namespace
+using test::only_figure;
 
 TEST_CASE("figures: losses come from the predicate", "[figures]") {
     SECTION("killed, whatever noun counts them") {

@@ -2,6 +2,7 @@
 // and running the real binary.
 #pragma once
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -40,6 +41,13 @@ inline std::vector<Claim> figures(const std::vector<Claim>& all) {
     for (const Claim& c : all)
         if (c.kind == ClaimKind::Figure) out.push_back(c);
     return out;
+}
+
+// The one figure `text` must yield (a test fails if there is not exactly one).
+inline Claim only_figure(const std::string& text) {
+    const auto found = figures(extract(text));
+    REQUIRE(found.size() == 1);
+    return found.front();
 }
 
 // A fresh folder under the system's temporary directory, removed at the end of the test.

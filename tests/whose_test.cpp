@@ -5,13 +5,7 @@
 
 using namespace nkclaims;
 
-namespace {
-Claim only_figure(const std::string& text) {
-    const auto figures = test::figures(test::extract(text));
-    REQUIRE(figures.size() == 1);
-    return figures.front();
-}
-}  // namespace
+using test::only_figure;
 
 TEST_CASE("whose: a nationality or a possessive in the figure's phrase", "[whose]") {
     CHECK(only_figure("Kyiv said 900 Russian soldiers were captured near Sudzha.").actor == "russia");

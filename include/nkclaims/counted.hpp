@@ -82,6 +82,13 @@ private:
         bool named;  // a noun of people ("servicemen"), not one of context ("army")
     };
     std::optional<Group> context_metric(std::size_t before) const;
+    template <class Scan>
+    std::optional<Group> nearby(std::size_t before, const Scan& scan) const;
+    struct ActorWords {
+        std::size_t first;  // the first token of the words
+        const std::string* name;
+    };
+    std::optional<ActorWords> actor_ending(std::size_t end, std::size_t from) const;
     std::optional<Group> restated(const Quantity& q) const;
     bool elliptical_cue(const Quantity& q, std::size_t k) const;
 
